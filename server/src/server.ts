@@ -1,0 +1,149 @@
+// Wires the LSP connection to the services. No Kubernetes knowledge lives here.
+// Started by the client over IPC, or by hand with `node dist/server.js --stdio`.
+import {
+  CodeAction,
+  CompletionList,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ManifestCache } from './model/manifestCache';
+import { MANIFEST_STATUS_NOTIFICATION, type ManifestStatus } from './protocol';
+import {
+  kubernetesMinorVersion,
+  loadKubernetesSchema,
+  loadKubernetesSchemaMeta,
+  type KubernetesSchemaMeta,
+} from './schema/kubernetesSchema';
+import { createSchemaService, type SchemaService } from './services/schemaService';
+import { DEFAULT_SETTINGS, readSettings, type KubeGuideSettings } from './settings';
+
+// A short pause after typing stops, so a burst of keystrokes costs one check, not one per key.
+const VALIDATION_DELAY_MS = 30;
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const manifests = new ManifestCache();
+const pendingValidations = new Map<string, NodeJS.Timeout>();
+let settings: KubeGuideSettings = DEFAULT_SETTINGS;
+let canPullConfiguration = false;
+let schemaService: SchemaService | undefined;
+let schemaMeta: KubernetesSchemaMeta | undefined;
+
+// The schema is large; reading it waits until the first manifest needs it.
+function getSchemaService(): SchemaService {
+  schemaService ??= createSchemaService(loadKubernetesSchema());
+  return schemaService;
+}
+
+connection.onInitialize((params) => {
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' ', '-'] },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+    },
+    serverInfo: { name: 'Kube Guide' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubeGuide' });
+  }
+  void refreshSettings();
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  await refreshSettings(change.settings);
+});
+
+async function refreshSettings(pushed?: unknown): Promise<void> {
+  try {
+    const section = canPullConfiguration
+      ? await connection.workspace.getConfiguration('kubeGuide')
+      : (pushed as { kubeGuide?: unknown } | undefined)?.kubeGuide;
+    settings = readSettings(section);
+  } catch (error) {
+    connection.console.warn(`Kube Guide could not read its settings, using defaults: ${String(error)}`);
+    settings = DEFAULT_SETTINGS;
+  }
+  documents.all().forEach((document) => scheduleValidation(document, 0));
+}
+
+function scheduleValidation(document: TextDocument, delayMs = VALIDATION_DELAY_MS): void {
+  clearTimeout(pendingValidations.get(document.uri));
+  pendingValidations.set(
+    document.uri,
+    setTimeout(() => {
+      pendingValidations.delete(document.uri);
+      void validate(document);
+    }, delayMs),
+  );
+}
+
+async function validate(document: TextDocument): Promise<void> {
+  const { uri, version } = document;
+  try {
+    const file = manifests.get(document);
+    let diagnostics: Diagnostic[] = [];
+    if (file.isManifest && settings.schemaValidation.enable) {
+      diagnostics = await getSchemaService().validate(document, file);
+    }
+    // The user typed on while we worked: a newer check is already on its way.
+    if (documents.get(uri)?.version !== version) return;
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+    const status: ManifestStatus = {
+      uri,
+      isManifest: file.isManifest,
+      objects: file.documents.flatMap((d) => (d.object ? [{ kind: d.object.kind, name: d.object.name }] : [])),
+      kubernetesVersion: file.isManifest ? kubernetesMinorVersion((schemaMeta ??= loadKubernetesSchemaMeta())) : undefined,
+    };
+    await connection.sendNotification(MANIFEST_STATUS_NOTIFICATION, status);
+  } catch (error) {
+    // Whatever a user types, the server stays up: report the failure and keep serving.
+    connection.console.error(`Kube Guide could not check ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
+  }
+}
+
+documents.onDidOpen(({ document }) => scheduleValidation(document, 0));
+documents.onDidChangeContent(({ document }) => scheduleValidation(document));
+documents.onDidClose(({ document }) => {
+  clearTimeout(pendingValidations.get(document.uri));
+  pendingValidations.delete(document.uri);
+  manifests.forget(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+connection.onHover(async ({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  if (!document || !settings.hover.enable) return null;
+  const file = manifests.get(document);
+  if (!file.isManifest) return null;
+  return getSchemaService().hover(document, file, position);
+});
+
+connection.onCompletion(async ({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  const empty = CompletionList.create([], false);
+  if (!document || !settings.completion.enable) return empty;
+  const file = manifests.get(document);
+  if (!file.isManifest) return empty;
+  return getSchemaService().complete(document, file, position);
+});
+
+connection.onCodeAction(({ textDocument, context }): CodeAction[] => {
+  const document = documents.get(textDocument.uri);
+  if (!document || !schemaService) return [];
+  return schemaService.quickFixes(document, context.diagnostics);
+});
+
+documents.listen(connection);
+connection.listen();
