@@ -39,11 +39,36 @@ describe('schema validation', function () {
     assert.match(messageOf(diagnostic), /tipe/);
   });
 
-  it('lists the allowed values of an enumeration', async () => {
+  it('lists the allowed values of an enumeration, and suggests the near miss', async () => {
     const { document, file } = openDocument('apiVersion: v1\nkind: Service\nspec:\n  type: Loadbalancer\n');
     const [diagnostic] = await schemaService().validate(document, file);
     assert.equal(diagnostic.code, SchemaProblem.wrongValue);
-    for (const value of ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']) assert.match(messageOf(diagnostic), new RegExp(value));
+    assert.equal(
+      messageOf(diagnostic),
+      '"Loadbalancer" is not an allowed value of type. Allowed values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort". Did you mean "LoadBalancer"?',
+    );
+  });
+
+  it("lists each field's own values when several enumerations fail in one document", async () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'spec:',
+      '  restartPolicy: Sometimes',
+      '  containers:',
+      '    - name: web',
+      '      image: nginx',
+      '      imagePullPolicy: Sometimes',
+      '      ports: [{containerPort: 80, protocol: HTTP}]',
+      '',
+    ].join('\n');
+    const { document, file } = openDocument(text);
+    const messages = (await schemaService().validate(document, file)).map((d) => `${d.range.start.line}: ${messageOf(d)}`).sort();
+    assert.deepEqual(messages, [
+      '3: "Sometimes" is not an allowed value of restartPolicy. Allowed values: "Always", "Never", "OnFailure".',
+      '7: "Sometimes" is not an allowed value of imagePullPolicy. Allowed values: "Always", "IfNotPresent", "Never".',
+      '8: "HTTP" is not an allowed value of protocol. Allowed values: "SCTP", "TCP", "UDP".',
+    ]);
   });
 
   it('reports nothing for files that hold no Kubernetes object', async () => {
@@ -87,6 +112,15 @@ describe('did-you-mean quick-fix', function () {
     assert.equal(fixed, text.replace('  replicass: 3 # keep me', '  replicas: 3 # keep me'));
     const after = openDocument(fixed);
     assert.deepEqual(await schemaService().validate(after.document, after.file), []);
+  });
+
+  it('changes a near-miss value to the allowed one', async () => {
+    const text = 'apiVersion: v1\nkind: PersistentVolumeClaim\nspec:\n  accessModes: [readwriteonce]\n';
+    const { document, file } = openDocument(text);
+    const diagnostics = await schemaService().validate(document, file);
+    const [fix] = schemaService().quickFixes(document, diagnostics);
+    assert.equal(fix.title, 'Change to "ReadWriteOnce"');
+    assert.equal(TextDocument.applyEdits(document, fix.edit!.changes![document.uri]), text.replace('readwriteonce', 'ReadWriteOnce'));
   });
 
   it('offers no rename to a field the object already has', async () => {

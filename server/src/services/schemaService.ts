@@ -12,7 +12,10 @@ import {
   TextEdit,
   type LanguageService,
 } from 'yaml-language-server';
+import { isScalar } from 'yaml';
 import { documentAtOffset, type ManifestFile } from '../model/manifestFile';
+import { locateOffset } from '../model/yamlPath';
+import { indexSchema, type SchemaIndex, type SchemaNode } from '../schema/schemaIndex';
 import { KUBERNETES_SCHEMA_URI } from '../schema/kubernetesSchema';
 import { closestName } from './didYouMean';
 
@@ -27,8 +30,8 @@ export const SchemaProblem = {
   yamlSyntax: 'yaml-syntax',
 } as const;
 
-/** Extra data on an unknown-field diagnostic: the allowed field it is a near miss of. */
-export interface UnknownFieldData {
+/** Extra data on an unknown-field or wrong-value diagnostic: the allowed name it is a near miss of. */
+export interface SuggestionData {
   suggestion?: string;
 }
 
@@ -62,6 +65,7 @@ export function createSchemaService(schema: object): SchemaService {
     hoverSchemaSource: false,
     schemas: [{ uri: KUBERNETES_SCHEMA_URI, fileMatch: ['*'], schema }],
   });
+  const schemaIndex = indexSchema(schema as SchemaNode);
 
   // yaml-language-server caches its parse by URI and version, and an editor restarts versions at 1 when
   // a file is reopened: give it a version of our own per parsed text, so it never reuses a stale parse.
@@ -86,7 +90,7 @@ export function createSchemaService(schema: object): SchemaService {
       const found = await languageService.doValidation(snapshotOf(document, file), true);
       return found
         .filter((diagnostic) => insideObject(file, diagnostic.range.start))
-        .map((diagnostic) => translateDiagnostic(diagnostic, file));
+        .map((diagnostic) => translateDiagnostic(diagnostic, file, schemaIndex));
     },
 
     async hover(document, file, position) {
@@ -101,8 +105,9 @@ export function createSchemaService(schema: object): SchemaService {
 
     quickFixes(document, diagnostics) {
       return diagnostics.flatMap((diagnostic) => {
-        const suggestion = (diagnostic.data as UnknownFieldData | undefined)?.suggestion;
-        if (diagnostic.code !== SchemaProblem.unknownField || !suggestion) return [];
+        const suggestion = (diagnostic.data as SuggestionData | undefined)?.suggestion;
+        const fixable = diagnostic.code === SchemaProblem.unknownField || diagnostic.code === SchemaProblem.wrongValue;
+        if (!fixable || !suggestion) return [];
         const fix = CodeAction.create(`Change to "${suggestion}"`, CodeActionKind.QuickFix);
         fix.diagnostics = [diagnostic];
         fix.isPreferred = true;
@@ -114,23 +119,53 @@ export function createSchemaService(schema: object): SchemaService {
 }
 
 /** Turns a yaml-language-server finding into ours: our source and codes, and errors where Kubernetes would refuse. */
-function translateDiagnostic(found: Diagnostic, file: ManifestFile): Diagnostic {
+function translateDiagnostic(found: Diagnostic, file: ManifestFile, schemaIndex: SchemaIndex): Diagnostic {
+  const foundMessage = typeof found.message === 'string' ? found.message : found.message.value;
+  // The API server rejects every schema violation, so they are errors, not the warnings yaml-language-server uses.
+  const error = (message: string, code: string, data?: SuggestionData): Diagnostic => {
+    const diagnostic = Diagnostic.create(found.range, message, DiagnosticSeverity.Error, code, DIAGNOSTIC_SOURCE);
+    if (data) diagnostic.data = data;
+    return diagnostic;
+  };
   const fromSchema = typeof found.source === 'string' && found.source.startsWith('yaml-schema');
-  if (!fromSchema) {
-    return Diagnostic.create(found.range, found.message, DiagnosticSeverity.Error, SchemaProblem.yamlSyntax, DIAGNOSTIC_SOURCE);
-  }
+  if (!fromSchema) return error(foundMessage, SchemaProblem.yamlSyntax);
   if (found.code === YAML_LS_PROPERTY_NOT_ALLOWED) {
     const field = file.text.slice(file.offsetAt(found.range.start), file.offsetAt(found.range.end));
     const allowed = (found.data as { properties?: string[] } | undefined)?.properties ?? [];
     const suggestion = closestName(field, allowed);
-    const message = suggestion ? `${found.message} Did you mean "${suggestion}"?` : found.message;
-    const diagnostic = Diagnostic.create(found.range, message, DiagnosticSeverity.Error, SchemaProblem.unknownField, DIAGNOSTIC_SOURCE);
-    diagnostic.data = { suggestion } satisfies UnknownFieldData;
-    return diagnostic;
+    const message = suggestion ? `${foundMessage} Did you mean "${suggestion}"?` : foundMessage;
+    return error(message, SchemaProblem.unknownField, { suggestion });
   }
-  const code = found.code === YAML_LS_ENUM_MISMATCH ? SchemaProblem.wrongValue : SchemaProblem.invalid;
-  // The API server rejects every schema violation, so they are errors, not the warnings yaml-language-server uses.
-  return Diagnostic.create(found.range, found.message, DiagnosticSeverity.Error, code, DIAGNOSTIC_SOURCE);
+  if (found.code === YAML_LS_ENUM_MISMATCH) {
+    const { message, suggestion } = describeWrongValue(found, file, schemaIndex) ?? { message: foundMessage };
+    return error(message, SchemaProblem.wrongValue, { suggestion });
+  }
+  return error(foundMessage, SchemaProblem.invalid);
+}
+
+/**
+ * Says which values the field allows. yaml-language-server's own message lists the values of every
+ * enumeration that failed in the document at once, so we read the field's values from the schema.
+ */
+function describeWrongValue(
+  found: Diagnostic,
+  file: ManifestFile,
+  schemaIndex: SchemaIndex,
+): { message: string; suggestion?: string } | undefined {
+  const offset = file.offsetAt(found.range.start);
+  const document = documentAtOffset(file, offset);
+  const location = document?.object ? locateOffset(document.yaml.contents, offset) : undefined;
+  const allowed = document?.object && location
+    ? schemaIndex.schemaAt(document.object.apiVersion, document.object.kind, location.path)?.enum?.map(String)
+    : undefined;
+  if (!location || !allowed || !isScalar(location.node)) return undefined;
+  const value = String(location.node.value);
+  const field = location.path.filter((segment) => typeof segment === 'string').pop() ?? 'this field';
+  const suggestion = closestName(value, allowed);
+  const message =
+    `"${value}" is not an allowed value of ${field}. Allowed values: ${allowed.map((v) => `"${v}"`).join(', ')}.` +
+    (suggestion ? ` Did you mean "${suggestion}"?` : '');
+  return { message, suggestion };
 }
 
 /** Hover text as Markdown, whatever form yaml-language-server gave it in. */
