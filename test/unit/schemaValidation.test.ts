@@ -149,6 +149,28 @@ describe('schema hover and completion', function () {
     assert.doesNotMatch(hoverMarkdown(hover), /kube-guide:\/\//, 'no link to our internal schema identifier');
   });
 
+  it("shows a field's own description, not only its type's", async () => {
+    const text = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: web\n      livenessProbe:\n        periodSeconds: 5\n';
+    const { document, file } = openDocument(text);
+    const probe = hoverMarkdown(await schemaService().hover(document, file, { line: 5, character: 8 }));
+    assert.match(probe, /^\*\*livenessProbe\*\*: Probe\n\nPeriodic probe of container liveness/);
+    const hover = await schemaService().hover(document, file, { line: 6, character: 12 });
+    assert.match(hoverMarkdown(hover), /^\*\*periodSeconds\*\*: integer\n\nHow often \(in seconds\) to perform the probe/);
+    assert.deepEqual(hover?.range, { start: { line: 6, character: 8 }, end: { line: 6, character: 21 } });
+  });
+
+  it('lists allowed values in the hover of an enumerated field', async () => {
+    const { document, file } = openDocument('apiVersion: v1\nkind: Service\nspec:\n  type: NodePort\n');
+    const markdown = hoverMarkdown(await schemaService().hover(document, file, { line: 3, character: 10 }));
+    assert.match(markdown, /^\*\*type\*\*: string\n\nAllowed values: `ClusterIP`, `ExternalName`, `LoadBalancer`, `NodePort`/);
+  });
+
+  it("escapes the user's own keys in a hover", async () => {
+    const { document, file } = openDocument('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    "[x](http://evil)": y\n');
+    const markdown = hoverMarkdown(await schemaService().hover(document, file, { line: 4, character: 6 }));
+    assert.match(markdown, /^\*\*\\\[x\\\]\\\(http:\/\/evil\\\)\*\*: string/);
+  });
+
   it('says nothing outside Kubernetes objects', async () => {
     const { document, file } = openDocument('replicaCount: 2\n---\n' + deployment);
     assert.equal(await schemaService().hover(document, file, { line: 0, character: 3 }), null);

@@ -20,6 +20,15 @@ export interface SchemaNode {
 export interface SchemaIndex {
   /** The schema of the value at `path` in an object of this apiVersion and kind, if the schema knows it. */
   schemaAt(apiVersion: string, kind: string, path: YamlPath): SchemaNode | undefined;
+  /** What to tell a person about the field at `path`: its description and the shape of its value. */
+  describeField(apiVersion: string, kind: string, path: YamlPath): FieldDescription | undefined;
+}
+
+export interface FieldDescription {
+  description?: string;
+  /** The value's type in a person's words: "integer", "Probe", "list of Container", "map of string". */
+  typeName: string;
+  allowedValues?: string[];
 }
 
 /**
@@ -55,15 +64,53 @@ export function indexSchema(root: SchemaNode): SchemaIndex {
     return node;
   };
 
+  // The child schema as written under its parent, before references are followed: a field's own
+  // description ("Periodic probe of container liveness") sits there, not on the shared definition.
+  const child = (parent: SchemaNode | undefined, segment: string | number): SchemaNode | undefined => {
+    if (!parent) return undefined;
+    if (typeof segment === 'number') return parent.items;
+    return parent.properties?.[segment] ?? (typeof parent.additionalProperties === 'object' ? parent.additionalProperties : undefined);
+  };
+
+  const walk = (apiVersion: string, kind: string, path: YamlPath): { written?: SchemaNode; resolved?: SchemaNode } => {
+    let written = kinds.get(`${apiVersion}/${kind}`);
+    let resolved = resolve(written);
+    for (const segment of path) {
+      written = child(resolved, segment);
+      resolved = resolve(written);
+      if (!resolved) return {};
+    }
+    return { written, resolved };
+  };
+
+  const typeName = (written: SchemaNode | undefined): string => {
+    const target = written?.anyOf?.find((branch) => branch.type !== 'null') ?? written;
+    if (target?.$ref) {
+      // Named object types keep their name (Probe, Container); aliases such as IntOrString show their types.
+      const definition = resolve(target);
+      if (definition?.properties || !definition) return target.$ref.split('.').pop() ?? 'object';
+      return typeName(definition);
+    }
+    const types = (Array.isArray(target?.type) ? target.type : [target?.type]).filter((t) => t && t !== 'null');
+    if (types.includes('array')) return `list of ${typeName(target?.items)}`;
+    if (types.includes('object') && typeof target?.additionalProperties === 'object') {
+      return `map of ${typeName(target.additionalProperties)}`;
+    }
+    return types.join(' or ') || 'any value';
+  };
+
   return {
     schemaAt(apiVersion, kind, path) {
-      let node = resolve(kinds.get(`${apiVersion}/${kind}`));
-      for (const segment of path) {
-        if (!node) return undefined;
-        if (typeof segment === 'number') node = resolve(node.items);
-        else node = resolve(node.properties?.[segment] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined));
-      }
-      return node;
+      return walk(apiVersion, kind, path).resolved;
+    },
+    describeField(apiVersion, kind, path) {
+      const { written, resolved } = walk(apiVersion, kind, path);
+      if (!written || !resolved) return undefined;
+      return {
+        description: written.description ?? resolved.description,
+        typeName: typeName(written),
+        allowedValues: resolved.enum?.map(String),
+      };
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   getLanguageService,
   Hover,
   MarkupContent,
+  MarkupKind,
   Position,
   TextEdit,
   type LanguageService,
@@ -15,7 +16,7 @@ import {
 import { isScalar } from 'yaml';
 import { documentAtOffset, type ManifestFile } from '../model/manifestFile';
 import { locateOffset } from '../model/yamlPath';
-import { indexSchema, type SchemaIndex, type SchemaNode } from '../schema/schemaIndex';
+import { indexSchema, type FieldDescription, type SchemaIndex, type SchemaNode } from '../schema/schemaIndex';
 import { KUBERNETES_SCHEMA_URI } from '../schema/kubernetesSchema';
 import { closestName } from './didYouMean';
 
@@ -65,7 +66,9 @@ export function createSchemaService(schema: object): SchemaService {
     hoverSchemaSource: false,
     schemas: [{ uri: KUBERNETES_SCHEMA_URI, fileMatch: ['*'], schema }],
   });
-  const schemaIndex = indexSchema(schema as SchemaNode);
+  // yaml-language-server resolves references inside the schema object it is given, in place: our index
+  // reads its own copy, so it sees the schema as written (a field's own description, named types).
+  const schemaIndex = indexSchema(structuredClone(schema) as SchemaNode);
 
   // yaml-language-server caches its parse by URI and version, and an editor restarts versions at 1 when
   // a file is reopened: give it a version of our own per parsed text, so it never reuses a stale parse.
@@ -94,8 +97,15 @@ export function createSchemaService(schema: object): SchemaService {
     },
 
     async hover(document, file, position) {
-      if (!insideObject(file, position)) return null;
-      return languageService.doHover(snapshotOf(document, file), position);
+      const offset = file.offsetAt(position);
+      const object = documentAtOffset(file, offset);
+      if (!object?.object) return null;
+      const location = locateOffset(object.yaml.contents, offset);
+      const field = location && location.path.length > 0
+        ? schemaIndex.describeField(object.object.apiVersion, object.object.kind, location.path)
+        : undefined;
+      if (!location || !field) return languageService.doHover(snapshotOf(document, file), position);
+      return { contents: { kind: MarkupKind.Markdown, value: fieldHoverMarkdown(location.path, field) }, range: file.rangeOf(location.node) };
     },
 
     async complete(document, file, position) {
@@ -166,6 +176,20 @@ function describeWrongValue(
     `"${value}" is not an allowed value of ${field}. Allowed values: ${allowed.map((v) => `"${v}"`).join(', ')}.` +
     (suggestion ? ` Did you mean "${suggestion}"?` : '');
   return { message, suggestion };
+}
+
+/** A field's hover: its name and type on top, then what the Kubernetes API docs say of it. */
+function fieldHoverMarkdown(path: Array<string | number>, field: FieldDescription): string {
+  const name = path.filter((segment) => typeof segment === 'string').pop() ?? '';
+  // The name is the user's own text (a label key, say): escape it so it is shown, never interpreted.
+  const lines = [`**${escapeMarkdown(String(name))}**: ${field.typeName}`];
+  if (field.allowedValues) lines.push(`Allowed values: ${field.allowedValues.map((value) => `\`${value}\``).join(', ')}`);
+  if (field.description) lines.push(field.description);
+  return lines.join('\n\n');
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (character) => `\\${character}`);
 }
 
 /** Hover text as Markdown, whatever form yaml-language-server gave it in. */
