@@ -11,8 +11,13 @@ import {
   type Connection,
   type Diagnostic,
 } from 'vscode-languageserver/node';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ManifestCache } from './model/manifestCache';
+import type { ManifestFile } from './model/manifestFile';
+import { runRules, type RuleRun } from './rules/engine';
+import { ALL_RULES } from './rules/registry';
 import { MANIFEST_STATUS_NOTIFICATION, type ManifestStatus } from './protocol';
 import {
   kubernetesMinorVersion,
@@ -20,6 +25,7 @@ import {
   loadKubernetesSchemaMeta,
   type KubernetesSchemaMeta,
 } from './schema/kubernetesSchema';
+import { FIX_ALL_KIND, mergeDiagnostics, ruleCodeActions, ruleDiagnostics } from './services/ruleService';
 import { createSchemaService, type SchemaService } from './services/schemaService';
 import { DEFAULT_SETTINGS, readSettings, type KubeGuideSettings } from './settings';
 
@@ -34,6 +40,23 @@ let settings: KubeGuideSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
 let schemaService: SchemaService | undefined;
 let schemaMeta: KubernetesSchemaMeta | undefined;
+// Rule results per parsed file, for the code actions that follow a check; dropped when settings change.
+let ruleRuns = new WeakMap<ManifestFile, RuleRun>();
+
+// Each rule's page ships in the extension (docs/rules/), next to dist/ where this bundle runs.
+const ruleDocsLink = (ruleId: string): string => pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href;
+
+function rulesFor(file: ManifestFile): RuleRun {
+  let run = ruleRuns.get(file);
+  if (!run) {
+    run = runRules(file, ALL_RULES, settings.rules);
+    for (const { ruleId, error } of run.failures) {
+      connection.console.error(`Kube Guide rule ${ruleId} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+    ruleRuns.set(file, run);
+  }
+  return run;
+}
 
 // The schema is large; reading it waits until the first manifest needs it.
 function getSchemaService(): SchemaService {
@@ -48,7 +71,7 @@ connection.onInitialize((params) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '-'] },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
     },
     serverInfo: { name: 'Kube Guide' },
   };
@@ -71,9 +94,11 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
       ? await connection.workspace.getConfiguration('kubeGuide')
       : (pushed as { kubeGuide?: unknown } | undefined)?.kubeGuide;
     settings = readSettings(section);
+    ruleRuns = new WeakMap();
   } catch (error) {
     connection.console.warn(`Kube Guide could not read its settings, using defaults: ${String(error)}`);
     settings = DEFAULT_SETTINGS;
+    ruleRuns = new WeakMap();
   }
   documents.all().forEach((document) => scheduleValidation(document, 0));
 }
@@ -94,8 +119,9 @@ async function validate(document: TextDocument): Promise<void> {
   try {
     const file = manifests.get(document);
     let diagnostics: Diagnostic[] = [];
-    if (file.isManifest && settings.schemaValidation.enable) {
-      diagnostics = await getSchemaService().validate(document, file);
+    if (file.isManifest) {
+      const schemaDiagnostics = settings.schemaValidation.enable ? await getSchemaService().validate(document, file) : [];
+      diagnostics = mergeDiagnostics(schemaDiagnostics, ruleDiagnostics(rulesFor(file), ruleDocsLink));
     }
     // The user typed on while we worked: a newer check is already on its way.
     if (documents.get(uri)?.version !== version) return;
@@ -139,10 +165,13 @@ connection.onCompletion(async ({ textDocument, position }) => {
   return getSchemaService().complete(document, file, position);
 });
 
-connection.onCodeAction(({ textDocument, context }): CodeAction[] => {
+connection.onCodeAction(({ textDocument, range, context }): CodeAction[] => {
   const document = documents.get(textDocument.uri);
-  if (!document || !schemaService) return [];
-  return schemaService.quickFixes(document, context.diagnostics);
+  if (!document) return [];
+  const file = manifests.get(document);
+  if (!file.isManifest) return [];
+  const schemaFixes = schemaService ? schemaService.quickFixes(document, context.diagnostics) : [];
+  return [...schemaFixes, ...ruleCodeActions(document.uri, file, rulesFor(file), range, context.only)];
 });
 
 documents.listen(connection);
