@@ -168,8 +168,16 @@ export function setScalarAt(text: string, map: YAMLMap, path: string[], valueTex
   return [];
 }
 
-/** Removes one item of a sequence: its whole lines in a block sequence, the item and a comma in a flow one. */
-export function removeSeqItem(text: string, seq: { flow?: boolean; items: unknown[] }, index: number): TextEdit | undefined {
+/**
+ * Removes one item of a sequence: its whole lines in a block sequence, the item and a comma in a flow one.
+ * `alsoRemoved` lists the other items removed by edits applied together, so flow edits never overlap.
+ */
+export function removeSeqItem(
+  text: string,
+  seq: { flow?: boolean; items: unknown[] },
+  index: number,
+  alsoRemoved: ReadonlySet<number> = new Set(),
+): TextEdit | undefined {
   const item = seq.items[index] as YamlNode | undefined;
   if (!item?.range) return undefined;
   if (!seq.flow) {
@@ -181,7 +189,7 @@ export function removeSeqItem(text: string, seq: { flow?: boolean; items: unknow
   const next = seq.items[index + 1] as YamlNode | undefined;
   const previous = seq.items[index - 1] as YamlNode | undefined;
   if (next?.range) return { start: item.range[0], end: next.range[0], newText: '' };
-  if (previous?.range) return { start: previous.range[1], end: item.range[1], newText: '' };
+  if (previous?.range && !alsoRemoved.has(index - 1)) return { start: previous.range[1], end: item.range[1], newText: '' };
   return { start: item.range[0], end: item.range[1], newText: '' };
 }
 
@@ -241,4 +249,15 @@ export function replaceInScalar(text: string, node: YamlNode, search: string, re
   const [start, end] = node.range ?? [0, 0];
   const at = text.slice(start, end).indexOf(search);
   return at < 0 ? undefined : { start: start + at, end: start + at + search.length, newText: replacement };
+}
+
+/**
+ * Adds lines right after a block mapping's pair (after its nested value, if any), indented like its key,
+ * so a related field can sit beside the one it belongs with. Undefined for a pair of a flow mapping.
+ */
+export function insertAfterPair(text: string, map: YAMLMap, pair: Pair<YamlNode, YamlNode | null>, lines: string[]): TextEdit | undefined {
+  if (map.flow || !pair.key.range) return undefined;
+  const indent = ' '.repeat(columnOf(text, pair.key));
+  const at = lineEnd(text, Math.max(pairContentEnd(pair) - 1, 0));
+  return { start: at, end: at, newText: lines.map((line) => lineBreakOf(text) + indent + line).join('') };
 }

@@ -18,6 +18,16 @@ export function isWorkloadKind(kind: string): boolean {
   return kind in POD_SPEC_PATHS;
 }
 
+/**
+ * Where a workload kind keeps its pod template (the mapping with `metadata` and `spec`): a Pod is its
+ * own template. Undefined for kinds that run no pods.
+ */
+export function podTemplatePathOf(kind: string): YamlPath | undefined {
+  const specPath = POD_SPEC_PATHS[kind];
+  if (!specPath) return undefined;
+  return kind === 'Pod' ? [] : specPath.slice(0, -1);
+}
+
 export interface PodSpecLocation {
   spec: YAMLMap;
   path: YamlPath;

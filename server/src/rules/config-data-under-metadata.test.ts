@@ -1,0 +1,90 @@
+import { configDataUnderMetadata } from './config-data-under-metadata';
+import { testRule, yaml } from './testing/ruleTester';
+
+testRule(configDataUnderMetadata, {
+  valid: [
+    {
+      name: 'data at the top level',
+      code: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: app-config', 'data:', '  LOG_LEVEL: "info"'),
+    },
+    {
+      name: 'a Deployment may have anything in its labels',
+      code: yaml('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  labels:', '    type: frontend'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the guide\'s ConfigMap',
+      code: yaml(
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        '  name: app-config',
+        '  namespace: default',
+        '  labels:',
+        '    app: myapp',
+        '  data:',
+        '    LOG_LEVEL: "info" # or debug',
+      ),
+      errors: [{ line: 8, message: '"data" belongs at the top level of the ConfigMap, not under metadata.' }],
+      output: yaml(
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        '  name: app-config',
+        '  namespace: default',
+        '  labels:',
+        '    app: myapp',
+        'data:',
+        '  LOG_LEVEL: "info" # or debug',
+      ),
+    },
+    {
+      name: 'the guide\'s Secret, followed by another document',
+      code: yaml(
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata:',
+        '  name: db-secret',
+        '  type: Opaque',
+        '  data:',
+        '    password: cGFzc3dvcmQ=',
+        '---',
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        '  name: other',
+        '  binaryData:',
+        '    blob: AAEC',
+        '  name2: x',
+      ),
+      errors: [
+        { line: 6, message: '"data" belongs at the top level of the Secret, not under metadata.' },
+        { line: 5, message: '"type" belongs at the top level of the Secret, not under metadata.' },
+        { line: 13, message: '"binaryData" belongs at the top level of the ConfigMap, not under metadata.' },
+      ],
+      output: yaml(
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata:',
+        '  name: db-secret',
+        'type: Opaque',
+        'data:',
+        '  password: cGFzc3dvcmQ=',
+        '---',
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        '  name: other',
+        '  name2: x',
+        'binaryData:',
+        '  blob: AAEC',
+      ),
+    },
+    {
+      name: 'no fix when the top level already has the field',
+      code: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: c', '  data:', '    a: "1"', 'data:', '  b: "2"'),
+      errors: [{ line: 5, message: '"data" belongs at the top level of the ConfigMap, not under metadata.' }],
+    },
+  ],
+});

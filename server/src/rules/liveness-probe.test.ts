@@ -1,0 +1,81 @@
+import { livenessProbe } from './liveness-probe';
+import { testRule, yaml } from './testing/ruleTester';
+
+testRule(livenessProbe, {
+  valid: [
+    {
+      name: 'a container with a liveness probe',
+      code: yaml(
+        'apiVersion: apps/v1',
+        'kind: StatefulSet',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '      - name: db',
+        '        livenessProbe:',
+        '          tcpSocket: {port: 5432}',
+      ),
+    },
+    {
+      name: 'CronJob pods are not checked',
+      code: yaml(
+        'apiVersion: batch/v1',
+        'kind: CronJob',
+        'spec:',
+        '  jobTemplate:',
+        '    spec:',
+        '      template:',
+        '        spec:',
+        '          containers:',
+        '          - name: report',
+        '            ports: [{containerPort: 80}]',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Deployment container with a named port',
+      code: yaml(
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - name: api',
+        '          image: api:1.4.2',
+        '          ports:',
+        '            - name: grpc',
+        '              containerPort: 9090',
+        '      volumes: []',
+      ),
+      errors: [{ line: 7, message: 'Container "api" has no liveness probe.' }],
+      output: yaml(
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - name: api',
+        '          image: api:1.4.2',
+        '          ports:',
+        '            - name: grpc',
+        '              containerPort: 9090',
+        '          livenessProbe:',
+        '            tcpSocket:',
+        '              port: grpc',
+        '            initialDelaySeconds: 15',
+        '            periodSeconds: 20',
+        '            failureThreshold: 3',
+        '      volumes: []',
+      ),
+    },
+    {
+      name: 'a container without a name or port: no fix',
+      code: yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '  - image: busybox:1.36'),
+      errors: [{ line: 5, message: 'Container "0" has no liveness probe.' }],
+    },
+  ],
+});
