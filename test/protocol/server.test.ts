@@ -70,6 +70,17 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
     assert.match((hover?.contents as MarkupContent).value, /number of old ReplicaSets to retain/);
   });
 
+  it("answers a hover on a kind with the guide's knowledge", async () => {
+    const kindLine = fixtureText.split('\n').findIndex((line) => line.startsWith('kind: Deployment'));
+    const hover: Hover | null = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: MANIFEST_URI },
+      position: { line: kindLine, character: 'kind: '.length + 2 },
+    });
+    const markdown = (hover?.contents as MarkupContent).value;
+    assert.match(markdown, /^\*\*Deployment\*\* — Runs interchangeable copies of a stateless pod/);
+    assert.match(markdown, /Guide: \*Pods & Deployments\*/);
+  });
+
   it('completes fields inside a container', async () => {
     const list: CompletionList = await client.connection.sendRequest('textDocument/completion', {
       textDocument: { uri: MANIFEST_URI },

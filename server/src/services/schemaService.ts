@@ -15,7 +15,7 @@ import {
 } from 'yaml-language-server';
 import { isScalar } from 'yaml';
 import { documentAtOffset, type ManifestFile } from '../model/manifestFile';
-import { locateOffset } from '../model/yamlPath';
+import { locateOffset, type YamlPath } from '../model/yamlPath';
 import { indexSchema, type FieldDescription, type SchemaIndex, type SchemaNode } from '../schema/schemaIndex';
 import { KUBERNETES_SCHEMA_URI } from '../schema/kubernetesSchema';
 import { closestName } from './didYouMean';
@@ -40,6 +40,8 @@ export interface SuggestionData {
 export interface SchemaService {
   validate(document: TextDocument, file: ManifestFile): Promise<Diagnostic[]>;
   hover(document: TextDocument, file: ManifestFile, position: Position): Promise<Hover | null>;
+  /** What the API docs say of the field at `path` of an object, for hovers composed elsewhere. */
+  describeField(apiVersion: string, kind: string, path: YamlPath): FieldDescription | undefined;
   complete(document: TextDocument, file: ManifestFile, position: Position): Promise<CompletionList>;
   quickFixes(document: TextDocument, diagnostics: Diagnostic[]): CodeAction[];
 }
@@ -106,6 +108,10 @@ export function createSchemaService(schema: object): SchemaService {
         : undefined;
       if (!location || !field) return languageService.doHover(snapshotOf(document, file), position);
       return { contents: { kind: MarkupKind.Markdown, value: fieldHoverMarkdown(location.path, field) }, range: file.rangeOf(location.node) };
+    },
+
+    describeField(apiVersion, kind, path) {
+      return path.length > 0 ? schemaIndex.describeField(apiVersion, kind, path) : undefined;
     },
 
     async complete(document, file, position) {
@@ -179,7 +185,7 @@ function describeWrongValue(
 }
 
 /** A field's hover: its name and type on top, then what the Kubernetes API docs say of it. */
-function fieldHoverMarkdown(path: Array<string | number>, field: FieldDescription): string {
+export function fieldHoverMarkdown(path: Array<string | number>, field: FieldDescription): string {
   const name = path.filter((segment) => typeof segment === 'string').pop() ?? '';
   // The name is the user's own text (a label key, say): escape it so it is shown, never interpreted.
   const lines = [`**${escapeMarkdown(String(name))}**: ${field.typeName}`];
@@ -188,7 +194,7 @@ function fieldHoverMarkdown(path: Array<string | number>, field: FieldDescriptio
   return lines.join('\n\n');
 }
 
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (character) => `\\${character}`);
 }
 
