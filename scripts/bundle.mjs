@@ -1,5 +1,6 @@
 // Bundles the extension client and the language server with esbuild.
 // `--watch` rebuilds on change; `--production` minifies (used by `npm run package`).
+import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -28,6 +29,12 @@ const targets = [
     // prettier is only used by yaml-language-server's formatter, which we do not enable.
     external: ['prettier', 'prettier/*'],
   },
+  {
+    // `kube-guide lint`: the same services as the server, run from a shell or CI (package.json "bin").
+    entryPoints: { cli: 'server/src/cli/main.ts' },
+    external: ['prettier', 'prettier/*'],
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ];
 
 const contexts = await Promise.all(
@@ -43,4 +50,6 @@ if (watch) {
     }
     await context.dispose();
   }
+  // Runnable as `./dist/cli.js` from a checkout too (npm sets the bit itself for installed "bin" files).
+  chmodSync('dist/cli.js', 0o755);
 }

@@ -2,6 +2,7 @@
 //   docs/rules/<id>.md          one page per rule (linked from each diagnostic)
 //   README.md                   the rule table between <!-- rules:start --> and <!-- rules:end -->
 //   package.json                the `kubeGuide.rules` setting, one severity per rule
+//   schemas/kube-guide-config.schema.json   the JSON schema of `.kube-guide.yaml` (rule ids as keys)
 // Reads the compiled registry (run `tsc -b` first). `--check` changes nothing and fails when a file
 // is out of date, which the unit tests use.
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -70,13 +71,58 @@ properties['kubeGuide.rules'] = {
   scope: 'resource',
   default: {},
   markdownDescription:
-    'Severity of each best-practice rule: `off`, `hint`, `info`, `warning` or `error`. A rule not listed here runs at its default severity, if the chosen `#kubeGuide.profile#` includes it.',
+    'Severity of each best-practice rule: `off`, `hint`, `info`, `warning` or `error`. A rule not listed here runs at its default severity, if the chosen `#kubeGuide.profile#` includes it. A `.kube-guide.yaml` file (the team\'s policy) wins over this setting.',
   additionalProperties: false,
   properties: Object.fromEntries(
     rules.map((meta) => [meta.id, { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'], markdownDescription: `${meta.title} (default: ${meta.severity}).` }]),
   ),
 };
 outputs.set(packagePath, JSON.stringify(manifest, null, 2) + '\n');
+
+// `.kube-guide.yaml`, read by server/src/config/kubeGuideConfig.ts: the loader there enforces the same
+// shape with its own messages; this schema gives editors with a YAML schema extension completion and checks.
+const severityEnum = ['off', 'hint', 'info', 'warning', 'error'];
+const configSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'kube-guide-config.schema.json',
+  title: 'Kube Guide configuration (.kube-guide.yaml)',
+  description:
+    'Configures Kube Guide for the files in this folder and below. Files are looked up from each checked file towards the root; the nearest one wins key by key, and `root: true` stops the search.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    root: { type: 'boolean', description: 'Stop looking for .kube-guide.yaml files in the folders above this one.' },
+    profile: {
+      type: 'string',
+      enum: ['aks-production', 'baseline'],
+      description: '`aks-production` runs every rule; `baseline` only the essential ones.',
+    },
+    rules: {
+      type: 'object',
+      description: 'Severity of each rule: `off`, `hint`, `info`, `warning` or `error`.',
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        rules.map((meta) => [meta.id, { type: 'string', enum: severityEnum, description: `${meta.title} (default: ${meta.severity}).` }]),
+      ),
+    },
+    trustedRegistries: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Registries images may come from, such as `myregistry.azurecr.io`. Empty: every registry is trusted.',
+    },
+    exclude: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Files and folders not to check: .gitignore-style patterns, relative to the folder of this file.',
+    },
+    kubernetesVersion: {
+      type: 'string',
+      pattern: '^\\d+\\.\\d+$',
+      description: 'The Kubernetes minor version the manifests target, quoted: "1.30".',
+    },
+  },
+};
+outputs.set(path.join(root, 'schemas', 'kube-guide-config.schema.json'), JSON.stringify(configSchema, null, 2) + '\n');
 
 for (const [file, content] of outputs) {
   const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;

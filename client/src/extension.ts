@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { MANIFEST_STATUS_NOTIFICATION, type ManifestStatus } from '../../server/src/protocol';
+import { GuideTopicView } from './guideTopicView';
 import { ManifestStatusItem } from './manifestStatusItem';
+import { registerInsertManifestCommand } from './insertManifestCommand';
 
 let client: LanguageClient | undefined;
 
@@ -17,10 +19,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  // The team's .kube-guide.yaml files change which rules apply: the server re-checks when they change.
+  const configWatcher = vscode.workspace.createFileSystemWatcher('**/.kube-guide.yaml');
+  context.subscriptions.push(configWatcher);
   const clientOptions: LanguageClientOptions = {
     // Every YAML file goes to the server, which decides by content whether it is a manifest.
     documentSelector: [{ language: 'yaml' }],
-    synchronize: { configurationSection: 'kubeGuide' },
+    synchronize: { configurationSection: 'kubeGuide', fileEvents: configWatcher },
     outputChannel: output,
   };
   client = new LanguageClient('kubeGuide', 'Kube Guide', serverOptions, clientOptions);
@@ -34,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.setStatusBarMessage('Kube Guide: language server restarted', 3000);
     }),
     vscode.commands.registerCommand('kubeGuide.showOutput', () => output.show(true)),
+    new GuideTopicView(client),
+    registerInsertManifestCommand(context),
   );
 
   await client.start();

@@ -13,3 +13,14 @@ export interface ManifestStatus {
   /** The Kubernetes version the schema describes, such as "1.34". */
   kubernetesVersion?: string;
 }
+
+/** Asked by the client for "Kube Guide: Open Guide Topic": the knowledge for the symbol at a position. */
+export const GUIDE_TOPIC_REQUEST = 'kubeGuide/guideTopic';
+
+export interface GuideTopicParams {
+  uri: string;
+  position: { line: number; character: number };
+}
+
+/** The topic as Markdown (our own texts; the user's words in it are escaped), or null when there is none. */
+export type GuideTopicResult = { title: string; markdown: string } | null;

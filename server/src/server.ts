@@ -18,16 +18,27 @@ import { ManifestCache } from './model/manifestCache';
 import type { ManifestFile } from './model/manifestFile';
 import { runRules, type RuleRun } from './rules/engine';
 import { ALL_RULES } from './rules/registry';
-import { MANIFEST_STATUS_NOTIFICATION, type ManifestStatus } from './protocol';
+import { configFileDiagnostics, isConfigFile, WorkspaceConfig } from './config/workspaceConfig';
+import {
+  GUIDE_TOPIC_REQUEST,
+  MANIFEST_STATUS_NOTIFICATION,
+  type GuideTopicParams,
+  type GuideTopicResult,
+  type ManifestStatus,
+} from './protocol';
 import {
   kubernetesMinorVersion,
   loadKubernetesSchema,
   loadKubernetesSchemaMeta,
   type KubernetesSchemaMeta,
 } from './schema/kubernetesSchema';
-import { FIX_ALL_KIND, mergeDiagnostics, ruleCodeActions, ruleDiagnostics } from './services/ruleService';
+import { checkFile, type CheckServices } from './services/checkFile';
+import { FIX_ALL_KIND, ruleCodeActions } from './services/ruleService';
+import { createHoverService, type HoverService } from './services/hoverService';
 import { createSchemaService, type SchemaService } from './services/schemaService';
 import { DEFAULT_SETTINGS, readSettings, type KubeGuideSettings } from './settings';
+
+const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((rule) => rule.meta.id));
 
 // A short pause after typing stops, so a burst of keystrokes costs one check, not one per key.
 const VALIDATION_DELAY_MS = 30;
@@ -46,10 +57,18 @@ let ruleRuns = new WeakMap<ManifestFile, RuleRun>();
 // Each rule's page ships in the extension (docs/rules/), next to dist/ where this bundle runs.
 const ruleDocsLink = (ruleId: string): string => pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href;
 
-function rulesFor(file: ManifestFile): RuleRun {
+// The team's .kube-guide.yaml files; a broken one is said once per distinct problem, not per keystroke.
+const reportedConfigErrors = new Set<string>();
+const workspaceConfig = new WorkspaceConfig(RULE_IDS, (error) => {
+  if (reportedConfigErrors.has(error.message)) return;
+  reportedConfigErrors.add(error.message);
+  void connection.window.showWarningMessage(`Kube Guide ignores a config file it cannot use, until it is fixed: ${error.message}`);
+});
+
+function rulesFor(uri: string, file: ManifestFile): RuleRun {
   let run = ruleRuns.get(file);
   if (!run) {
-    run = runRules(file, ALL_RULES, settings.rules);
+    run = runRules(file, ALL_RULES, workspaceConfig.ruleSettingsFor(uri, settings.rules));
     for (const { ruleId, error } of run.failures) {
       connection.console.error(`Kube Guide rule ${ruleId} failed: ${error instanceof Error ? error.stack : String(error)}`);
     }
@@ -58,10 +77,18 @@ function rulesFor(file: ManifestFile): RuleRun {
   return run;
 }
 
+let hoverService: HoverService | undefined;
+const checkServices: CheckServices = { schemaService: getSchemaService, rules: ALL_RULES, docsLink: ruleDocsLink };
+
 // The schema is large; reading it waits until the first manifest needs it.
 function getSchemaService(): SchemaService {
   schemaService ??= createSchemaService(loadKubernetesSchema());
   return schemaService;
+}
+
+function getHoverService(): HoverService {
+  hoverService ??= createHoverService(getSchemaService());
+  return hoverService;
 }
 
 connection.onInitialize((params) => {
@@ -118,11 +145,10 @@ async function validate(document: TextDocument): Promise<void> {
   const { uri, version } = document;
   try {
     const file = manifests.get(document);
-    let diagnostics: Diagnostic[] = [];
-    if (file.isManifest) {
-      const schemaDiagnostics = settings.schemaValidation.enable ? await getSchemaService().validate(document, file) : [];
-      diagnostics = mergeDiagnostics(schemaDiagnostics, ruleDiagnostics(rulesFor(file), ruleDocsLink));
-    }
+    const checked = isConfigFile(uri)
+      ? { diagnostics: configFileDiagnostics(uri, document.getText(), RULE_IDS) }
+      : await checkFile(document.getText(), uri, checkServices, settings, { parsed: file, ruleRun: rulesFor(uri, file) });
+    const diagnostics: Diagnostic[] = checked.diagnostics;
     // The user typed on while we worked: a newer check is already on its way.
     if (documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -139,6 +165,14 @@ async function validate(document: TextDocument): Promise<void> {
   }
 }
 
+// A .kube-guide.yaml was created, changed or deleted: every open document may now have other rules.
+connection.onDidChangeWatchedFiles(() => {
+  workspaceConfig.reload();
+  reportedConfigErrors.clear();
+  ruleRuns = new WeakMap();
+  documents.all().forEach((document) => scheduleValidation(document, 0));
+});
+
 documents.onDidOpen(({ document }) => scheduleValidation(document, 0));
 documents.onDidChangeContent(({ document }) => scheduleValidation(document));
 documents.onDidClose(({ document }) => {
@@ -153,7 +187,8 @@ connection.onHover(async ({ textDocument, position }) => {
   if (!document || !settings.hover.enable) return null;
   const file = manifests.get(document);
   if (!file.isManifest) return null;
-  return getSchemaService().hover(document, file, position);
+  // The guide's knowledge first, then the schema's field docs (services/hoverService.ts).
+  return getHoverService().hover(document, file, position);
 });
 
 connection.onCompletion(async ({ textDocument, position }) => {
@@ -162,7 +197,14 @@ connection.onCompletion(async ({ textDocument, position }) => {
   if (!document || !settings.completion.enable) return empty;
   const file = manifests.get(document);
   if (!file.isManifest) return empty;
-  return getSchemaService().complete(document, file, position);
+  return getHoverService().complete(document, file, position);
+});
+
+connection.onRequest(GUIDE_TOPIC_REQUEST, ({ uri, position }: GuideTopicParams): GuideTopicResult => {
+  const document = documents.get(uri);
+  if (!document) return null;
+  const file = manifests.get(document);
+  return file.isManifest ? getHoverService().topic(file, position) : null;
 });
 
 connection.onCodeAction(({ textDocument, range, context }): CodeAction[] => {
@@ -171,7 +213,7 @@ connection.onCodeAction(({ textDocument, range, context }): CodeAction[] => {
   const file = manifests.get(document);
   if (!file.isManifest) return [];
   const schemaFixes = schemaService ? schemaService.quickFixes(document, context.diagnostics) : [];
-  return [...schemaFixes, ...ruleCodeActions(document.uri, file, rulesFor(file), range, context.only)];
+  return [...schemaFixes, ...ruleCodeActions(document.uri, file, rulesFor(document.uri, file), range, context.only)];
 });
 
 documents.listen(connection);

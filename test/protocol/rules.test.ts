@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
-import type { CodeAction } from 'vscode-languageserver-protocol';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lspClient';
 
 const URI = 'file:///workspace/web.yaml';
@@ -50,5 +54,44 @@ describe('best-practice rules over LSP', function () {
     assert.ok(titles.includes('Disable container-resources for this line'));
     const fixAll = actions.find((a) => a.kind === 'source.fixAll.kubeGuide');
     assert.ok(fixAll?.edit?.changes?.[URI]?.length, 'fix-all carries edits');
+  });
+});
+
+describe("the team's .kube-guide.yaml over LSP", function () {
+  this.timeout(30_000);
+  let client: LspTestClient;
+  const folder = mkdtempSync(path.join(tmpdir(), 'kube-guide-team-'));
+  const configPath = path.join(folder, '.kube-guide.yaml');
+  const uri = pathToFileURL(path.join(folder, 'web.yaml')).href;
+  const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.code}:${d.severity}`).filter((c) => /^(container-resources|image-tag):/.test(c)).sort();
+
+  before(async () => {
+    writeFileSync(configPath, 'rules:\n  container-resources: "off"\n  image-tag: error\n');
+    // The user's own setting says otherwise: the team's file wins.
+    client = new LspTestClient({ settings: { rules: { 'image-tag': 'hint' } } });
+    await client.initialize();
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it("applies the file's rule choices over the user's settings", async () => {
+    await client.open(uri, text.replace('nginx:1.27', 'nginx'));
+    assert.deepEqual(codes(await client.diagnosticsFor(uri)), ['image-tag:1']);
+  });
+
+  it('re-checks open documents when the file changes', async () => {
+    writeFileSync(configPath, 'rules:\n  image-tag: "off"\n');
+    client.diagnostics.delete(uri);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
+    assert.deepEqual(codes(await client.diagnosticsFor(uri)), ['container-resources:2']);
+  });
+
+  it('marks a mistake in the config file itself', async () => {
+    const configUri = pathToFileURL(configPath).href;
+    await client.open(configUri, 'rules:\n  image-tag: sometimes\n');
+    const [diagnostic] = await client.diagnosticsFor(configUri);
+    assert.equal(diagnostic.range.start.line, 1);
+    assert.match(String(diagnostic.message), /sometimes/);
   });
 });
