@@ -1,13 +1,13 @@
 // Values with a meaning on AKS: built-in storage class names, topology and node labels, recommended labels.
-import { keyIn, link, type KnowledgeEntry, type KnowledgeMatch } from './types';
+import { entryOf, type EntryText, keyIn, type KnowledgeEntry, type KnowledgeMatch, link } from './types';
 
 const AKS = 'https://learn.microsoft.com/en-us/azure/aks';
 const STORAGE_CLASS_PATHS = ['pvc:storageClassName', 'spec.storageClassName'];
 const STORAGE_CLASSES = '5. Azure Storage Classes in Kubernetes';
 const ANTI_AFFINITY = 'Pod Anti-Affinity: Spreading Pods Across Nodes';
 
-type Entry = Omit<KnowledgeEntry, 'id' | 'title' | 'match'> & { complete?: boolean; deprecated?: boolean };
-const entry = (id: string, title: string, match: KnowledgeMatch[], rest: Entry): KnowledgeEntry => ({ id, title, match, ...rest });
+type Entry = EntryText;
+const entry = entryOf;
 const storageClass = (name: string, rest: Entry): KnowledgeEntry =>
   entry(`storage-class/${name}`, `storageClassName: ${name}`, [{ on: 'value', paths: STORAGE_CLASS_PATHS, values: [name] }], rest);
 

@@ -1,5 +1,5 @@
 // The kinds the guide covers, what each is for and when to choose it; plus the fields every object has.
-import { link, type KnowledgeEntry } from './types';
+import { entryOf, type EntryText, type KnowledgeEntry, link } from './types';
 
 const K8S = 'https://kubernetes.io/docs/concepts';
 const AKS = 'https://learn.microsoft.com/en-us/azure/aks';
@@ -234,12 +234,9 @@ export const KIND_KNOWLEDGE: readonly KnowledgeEntry[] = [
   }),
 ];
 
-const field = (id: string, title: string, paths: string[], entry: Omit<KnowledgeEntry, 'id' | 'title' | 'match'>, kinds?: string[]): KnowledgeEntry => ({
-  id,
-  title,
-  match: [{ on: 'key', paths, kinds }],
-  ...entry,
-});
+// Object-wide fields keep their plain ids (`metadata.labels`), without the `field/` prefix of the others.
+const field = (id: string, title: string, paths: string[], text: EntryText, kinds?: string[]): KnowledgeEntry =>
+  entryOf(id, title, [{ on: 'key', paths, kinds }], text);
 
 /** The fields every object has, and the API versions the guide (or older manifests) use. */
 export const OBJECT_FIELD_KNOWLEDGE: readonly KnowledgeEntry[] = [

@@ -1,5 +1,5 @@
 // Services, Ingress and NetworkPolicy: fields, Service types, and the annotations that steer them on AKS.
-import { link, type KnowledgeEntry, type KnowledgeMatch } from './types';
+import { entryOf, type EntryText, fieldEntry, type KnowledgeEntry, link } from './types';
 
 const K8S = 'https://kubernetes.io/docs/concepts/services-networking';
 const AKS = 'https://learn.microsoft.com/en-us/azure/aks';
@@ -8,26 +8,16 @@ const SERVICES = 'Kubernetes Services: Detailed Explanation, Diagram, and Exampl
 const INGRESS = 'a. Ingress Resource';
 const POLICIES = '1. Using Network Policies to Restrict Pod-to-Pod Traffic';
 
-type Entry = Omit<KnowledgeEntry, 'id' | 'title' | 'match'>;
-const key = (id: string, title: string, paths: string[], kinds: string[] | undefined, entry: Entry): KnowledgeEntry => ({
-  id: `field/${id}`,
-  title,
-  match: [{ on: 'key', paths, kinds }],
-  ...entry,
-});
-const entry = (id: string, title: string, match: KnowledgeMatch[], rest: Entry & { complete?: boolean; deprecated?: boolean }): KnowledgeEntry => ({
-  id,
-  title,
-  match,
-  ...rest,
-});
+const key = (id: string, title: string, paths: string[], kinds: string[] | undefined, text: EntryText): KnowledgeEntry =>
+  fieldEntry(id, title, paths, text, kinds);
+const entry = entryOf;
 const annotation = (name: string) => `meta:annotations[${JSON.stringify(name)}]`;
 
 const serviceLink = link('Service', `${K8S}/service/`);
 const serviceTypesLink = link('Service types', `${K8S}/service/#publishing-services-service-types`);
 const ingressLink = link('Ingress', `${K8S}/ingress/`);
 const policyLink = link('Network Policies', `${K8S}/network-policies/`);
-const serviceType = (value: string, rest: Entry) =>
+const serviceType = (value: string, rest: EntryText) =>
   entry(`service-type/${value}`, `type: ${value}`, [{ on: 'value', paths: ['spec.type'], values: [value], kinds: ['Service'] }], { ...rest, complete: true });
 
 export const NETWORKING_KNOWLEDGE: readonly KnowledgeEntry[] = [

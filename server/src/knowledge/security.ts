@@ -1,5 +1,5 @@
 // Security contexts, service accounts and Workload Identity, RBAC, and Istio mTLS.
-import { link, type KnowledgeEntry, type KnowledgeMatch } from './types';
+import { entryOf, type EntryText, fieldEntry, type KnowledgeEntry, link } from './types';
 
 const K8S = 'https://kubernetes.io/docs';
 const AKS = 'https://learn.microsoft.com/en-us/azure/aks';
@@ -7,19 +7,9 @@ const RBAC = '3. Using RBAC for API Access Control (with Azure AD Integration)';
 const MTLS = '2. Using mTLS (Istio, Linkerd) for Encrypted Service-to-Service Communication';
 const HARDENING = 'i. Security & Compliance';
 
-type Entry = Omit<KnowledgeEntry, 'id' | 'title' | 'match'>;
-const key = (id: string, title: string, paths: string[], kinds: string[] | undefined, entry: Entry): KnowledgeEntry => ({
-  id: `field/${id}`,
-  title,
-  match: [{ on: 'key', paths, kinds }],
-  ...entry,
-});
-const entry = (id: string, title: string, match: KnowledgeMatch[], rest: Entry & { complete?: boolean; deprecated?: boolean }): KnowledgeEntry => ({
-  id,
-  title,
-  match,
-  ...rest,
-});
+const key = (id: string, title: string, paths: string[], kinds: string[] | undefined, text: EntryText): KnowledgeEntry =>
+  fieldEntry(id, title, paths, text, kinds);
+const entry = entryOf;
 const RBAC_KINDS = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'];
 
 const contextLink = link('Security context', `${K8S}/tasks/configure-pod-container/security-context/`);

@@ -1,24 +1,14 @@
 // Claims, volumes and storage classes: access modes, provisioners and the Azure disk SKUs.
-import { link, type KnowledgeEntry, type KnowledgeMatch } from './types';
+import { entryOf, type EntryText, fieldEntry, type KnowledgeEntry, link } from './types';
 
 const K8S = 'https://kubernetes.io/docs/concepts/storage';
 const AKS = 'https://learn.microsoft.com/en-us/azure/aks';
 const STORAGE_CLASSES = '5. Azure Storage Classes in Kubernetes';
 const STORAGE_OPTIONS = '3. Azure Storage Options for AKS';
 
-type Entry = Omit<KnowledgeEntry, 'id' | 'title' | 'match'>;
-const key = (id: string, title: string, paths: string[], kinds: string[] | undefined, entry: Entry): KnowledgeEntry => ({
-  id: `field/${id}`,
-  title,
-  match: [{ on: 'key', paths, kinds }],
-  ...entry,
-});
-const entry = (id: string, title: string, match: KnowledgeMatch[], rest: Entry & { complete?: boolean; deprecated?: boolean }): KnowledgeEntry => ({
-  id,
-  title,
-  match,
-  ...rest,
-});
+const key = (id: string, title: string, paths: string[], kinds: string[] | undefined, text: EntryText): KnowledgeEntry =>
+  fieldEntry(id, title, paths, text, kinds);
+const entry = entryOf;
 
 const pvLink = link('Persistent volumes', `${K8S}/persistent-volumes/`);
 const accessModesLink = link('Access modes', `${K8S}/persistent-volumes/#access-modes`);

@@ -55,3 +55,13 @@ export const link = (title: string, url: string): KnowledgeLink => ({ title, url
 /** A map key appended to a path pattern, written as lookup.ts writes paths: plain names after a dot, others quoted. */
 export const keyIn = (mapPattern: string, key: string): string =>
   /^[A-Za-z0-9_-]+$/.test(key) ? `${mapPattern}.${key}` : `${mapPattern}[${JSON.stringify(key)}]`;
+
+/** What an entry says, without its identity and where it applies. */
+export type EntryText = Omit<KnowledgeEntry, 'id' | 'title' | 'match'>;
+
+/** An entry with its own matches (kinds, values). */
+export const entryOf = (id: string, title: string, match: KnowledgeMatch[], text: EntryText): KnowledgeEntry => ({ id, title, match, ...text });
+
+/** An entry for a field, hovered on its key: its id is `field/<id>`. */
+export const fieldEntry = (id: string, title: string, paths: string[], text: EntryText, kinds?: string[]): KnowledgeEntry =>
+  entryOf(`field/${id}`, title, [{ on: 'key', paths, kinds }], text);

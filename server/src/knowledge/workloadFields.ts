@@ -1,5 +1,5 @@
 // Fields of workloads and their pod templates (wherever the pod spec sits), scaling and availability.
-import { link, type KnowledgeEntry, type KnowledgeMatch } from './types';
+import { entryOf, type EntryText, fieldEntry, type KnowledgeEntry, type KnowledgeMatch, link } from './types';
 
 const K8S = 'https://kubernetes.io/docs';
 const AKS = 'https://learn.microsoft.com/en-us/azure/aks';
@@ -8,19 +8,8 @@ const ANTI_AFFINITY = 'Pod Anti-Affinity: Spreading Pods Across Nodes';
 const REQUESTS_LIMITS = '8. How do you implement resource limits and requests? Why are they important?';
 const PROBES = '5. Scenario: You need to perform a zero-downtime deployment. How do you achieve this?';
 
-type Entry = Omit<KnowledgeEntry, 'id' | 'title' | 'match'>;
-const key = (id: string, title: string, paths: string[], entry: Entry, kinds?: string[]): KnowledgeEntry => ({
-  id: `field/${id}`,
-  title,
-  match: [{ on: 'key', paths, kinds }],
-  ...entry,
-});
-const values = (id: string, title: string, match: KnowledgeMatch[], entry: Entry & { complete?: boolean }): KnowledgeEntry => ({
-  id: `value/${id}`,
-  title,
-  match,
-  ...entry,
-});
+const key = fieldEntry;
+const values = (id: string, title: string, match: KnowledgeMatch[], text: EntryText): KnowledgeEntry => entryOf(`value/${id}`, title, match, text);
 
 const affinityLink = link('Affinity and anti-affinity', `${K8S}/concepts/scheduling-eviction/assign-pod-node/#affinity-and-anti-affinity`);
 const resourcesLink = link('Resource management for pods', `${K8S}/concepts/configuration/manage-resources-containers/`);

@@ -156,3 +156,21 @@ export function parseImageReference(image: string): ImageReference {
   if (registry === 'docker.io' && !repository.includes('/')) repository = `library/${repository}`;
   return { registry, registryWritten, repository, tag, digest };
 }
+
+export interface ContainerImage {
+  container: ContainerLocation;
+  /** The `image:` value, a non-empty string. */
+  image: Scalar<string>;
+}
+
+/** Every container of a workload that names an image, with that value's node (for ranges and edits). */
+export function containerImagesOf(root: YAMLMap, kind: string): ContainerImage[] {
+  const pod = podSpecOf(root, kind);
+  if (!pod) return [];
+  return containersOf(pod).flatMap((container) => {
+    const image = container.container.get('image', true);
+    return isScalar(image) && typeof image.value === 'string' && image.value.trim() !== ''
+      ? [{ container, image: image as Scalar<string> }]
+      : [];
+  });
+}

@@ -1,6 +1,5 @@
-import { isScalar } from 'yaml';
 import { replaceInScalar } from '../fixes/yamlEdits';
-import { containersOf, podSpecOf } from '../model/workloads';
+import { containerImagesOf } from '../model/workloads';
 import type { Rule } from './rule';
 
 const FROZEN = 'k8s.gcr.io';
@@ -29,11 +28,7 @@ export const deprecatedImageRegistry: Rule = {
   },
 
   check({ root, object, file, report }) {
-    const pod = podSpecOf(root, object.kind);
-    if (!pod) return;
-    for (const { container } of containersOf(pod)) {
-      const image = container.get('image', true);
-      if (!isScalar(image) || typeof image.value !== 'string') continue;
+    for (const { image } of containerImagesOf(root, object.kind)) {
       if (!image.value.trim().toLowerCase().startsWith(`${FROZEN}/`)) continue;
       const edit = replaceInScalar(file.text, image, FROZEN, REPLACEMENT);
       report({

@@ -1,5 +1,4 @@
-import { isScalar } from 'yaml';
-import { containersOf, parseImageReference, podSpecOf, type ImageReference } from '../model/workloads';
+import { containerImagesOf, parseImageReference, type ImageReference } from '../model/workloads';
 import type { Rule } from './rule';
 
 /**
@@ -44,11 +43,7 @@ export const imageRegistryTrusted: Rule = {
   check({ root, object, file, report, settings }) {
     const trusted = settings.trustedRegistries.filter((entry) => entry.trim() !== '');
     if (trusted.length === 0) return;
-    const pod = podSpecOf(root, object.kind);
-    if (!pod) return;
-    for (const { container } of containersOf(pod)) {
-      const image = container.get('image', true);
-      if (!isScalar(image) || typeof image.value !== 'string' || image.value.trim() === '') continue;
+    for (const { image } of containerImagesOf(root, object.kind)) {
       const reference = parseImageReference(image.value);
       if (trusted.some((entry) => trusts(entry, reference))) continue;
       report({

@@ -1,5 +1,4 @@
-import { isScalar } from 'yaml';
-import { containersOf, parseImageReference, podSpecOf } from '../model/workloads';
+import { containerImagesOf, parseImageReference } from '../model/workloads';
 import type { Rule } from './rule';
 
 export const imageTag: Rule = {
@@ -27,11 +26,7 @@ export const imageTag: Rule = {
   },
 
   check({ root, object, file, report }) {
-    const pod = podSpecOf(root, object.kind);
-    if (!pod) return;
-    for (const { container } of containersOf(pod)) {
-      const image = container.get('image', true);
-      if (!isScalar(image) || typeof image.value !== 'string' || image.value.trim() === '') continue;
+    for (const { image } of containerImagesOf(root, object.kind)) {
       const reference = parseImageReference(image.value);
       if (reference.digest) continue;
       if (reference.tag === undefined) {

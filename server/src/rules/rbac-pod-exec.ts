@@ -1,8 +1,6 @@
-import { isPlatformName, policyRulesOf, valuesOf } from './rbacRules';
+import { isUserRole, policyRulesOf, valuesOf } from './rbacRules';
 import type { Rule } from './rule';
 
-// Built-in ClusterRoles that grant exec on purpose; a file re-declaring them describes the platform.
-const BUILT_IN = new Set(['admin', 'edit', 'cluster-admin']);
 // `create` runs the command; `get` does too, through the older WebSocket upgrade.
 const EXEC_VERBS = new Set(['create', 'get', '*']);
 
@@ -26,8 +24,7 @@ export const rbacPodExec: Rule = {
   },
 
   check({ root, object, file, report }) {
-    if (object.kind !== 'Role' && object.kind !== 'ClusterRole') return;
-    if (isPlatformName(object.name) || (object.kind === 'ClusterRole' && BUILT_IN.has(object.name ?? ''))) return;
+    if (!isUserRole(object.kind, object.name)) return;
     for (const { apiGroups, resources, verbs } of policyRulesOf(root)) {
       const groups = valuesOf(apiGroups);
       if (!groups.includes('') && !groups.includes('*')) continue;

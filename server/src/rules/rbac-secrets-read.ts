@@ -1,9 +1,8 @@
 import { isSeq } from 'yaml';
-import { isPlatformName, policyRulesOf, valuesOf } from './rbacRules';
+import { isUserRole, policyRulesOf, valuesOf } from './rbacRules';
 import type { Rule } from './rule';
 
 // Built-in ClusterRoles that read Secrets on purpose; a file re-declaring them describes the platform.
-const BUILT_IN = new Set(['admin', 'edit', 'cluster-admin']);
 const READ_VERBS = ['get', 'list', 'watch'];
 
 export const rbacSecretsRead: Rule = {
@@ -30,8 +29,7 @@ export const rbacSecretsRead: Rule = {
   },
 
   check({ root, object, file, report }) {
-    if (object.kind !== 'Role' && object.kind !== 'ClusterRole') return;
-    if (isPlatformName(object.name) || (object.kind === 'ClusterRole' && BUILT_IN.has(object.name ?? ''))) return;
+    if (!isUserRole(object.kind, object.name)) return;
     for (const { rule, apiGroups, resources, verbs } of policyRulesOf(root)) {
       const groups = valuesOf(apiGroups);
       if (!groups.includes('') && !groups.includes('*')) continue;

@@ -29,6 +29,15 @@ export const valuesOf = (list: Scalar[]): string[] => list.map((item) => String(
 /** Names Kubernetes and AKS create themselves: a file re-declaring them is describing the platform. */
 export const isPlatformName = (name: string | undefined): boolean => !!name && name.startsWith('system:');
 
+// Roles Kubernetes itself defines: re-declaring them says nothing about the user's own policy.
+const BUILT_IN_CLUSTER_ROLES = new Set(['admin', 'edit', 'cluster-admin']);
+
+/** True for a Role or ClusterRole the user wrote (not a `system:` or built-in one): what RBAC rules judge. */
+export function isUserRole(kind: string, name: string | undefined): boolean {
+  if (kind !== 'Role' && kind !== 'ClusterRole') return false;
+  return !isPlatformName(name) && !(kind === 'ClusterRole' && BUILT_IN_CLUSTER_ROLES.has(name ?? ''));
+}
+
 /** True when a role's rules grant every verb on every resource of every API group. */
 export function grantsEverything(rules: PolicyRule[]): boolean {
   const ALL_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
