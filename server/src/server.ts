@@ -33,7 +33,7 @@ import {
   type KubernetesSchemaMeta,
 } from './schema/kubernetesSchema';
 import { checkFile, type CheckServices } from './services/checkFile';
-import { FIX_ALL_KIND, ruleCodeActions } from './services/ruleService';
+import { FIX_ALL_KIND, ruleCodeActions, ruleDocsAt, withRuleDocs } from './services/ruleService';
 import { createHoverService, type HoverService } from './services/hoverService';
 import { createSchemaService, type SchemaService } from './services/schemaService';
 import { DEFAULT_SETTINGS, readSettings, type KubeGuideSettings } from './settings';
@@ -187,8 +187,10 @@ connection.onHover(async ({ textDocument, position }) => {
   if (!document || !settings.hover.enable) return null;
   const file = manifests.get(document);
   if (!file.isManifest) return null;
-  // The guide's knowledge first, then the schema's field docs (services/hoverService.ts).
-  return getHoverService().hover(document, file, position);
+  // A finding's rule docs first, then the guide's knowledge, then the schema's field docs.
+  const hover = await getHoverService().hover(document, file, position);
+  const ruleDocs = ruleDocsAt(rulesFor(textDocument.uri, file), position, ALL_RULES, ruleDocsLink);
+  return withRuleDocs(hover, ruleDocs, { start: position, end: position });
 });
 
 connection.onCompletion(async ({ textDocument, position }) => {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lspClient';
 
 const URI = 'file:///workspace/web.yaml';
@@ -39,6 +39,13 @@ describe('best-practice rules over LSP', function () {
     assert.equal(finding.severity, 1);
     assert.deepEqual(finding.range, { start: { line: 6, character: 12 }, end: { line: 6, character: 15 } });
     assert.match(finding.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\/container-resources\.md$/);
+  });
+
+  it("explains the finding in the hover with the rule's docs, above the field's knowledge", async () => {
+    const hover: Hover | null = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 6, character: 13 } });
+    const markdown = (hover?.contents as MarkupContent).value;
+    assert.match(markdown, /^\*\*Container without resource requests or a memory limit\*\* · Kube Guide rule \[`container-resources`\]/);
+    assert.match(markdown, /\n---\n/, 'and what the hover says of the field below it');
   });
 
   it('answers code actions with the fix, the disable actions and fix-all', async () => {

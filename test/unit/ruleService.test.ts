@@ -5,7 +5,7 @@ import { parseManifestFile } from '../../server/src/model/manifestFile';
 import { runRules } from '../../server/src/rules/engine';
 import { containerResources } from '../../server/src/rules/container-resources';
 import { DEFAULT_RULE_SETTINGS } from '../../server/src/rules/ruleSettings';
-import { FIX_ALL_KIND, mergeDiagnostics, ruleCodeActions, ruleDiagnostics } from '../../server/src/services/ruleService';
+import { FIX_ALL_KIND, mergeDiagnostics, ruleCodeActions, ruleDiagnostics, ruleDocsAt, withRuleDocs } from '../../server/src/services/ruleService';
 
 const URI = 'file:///workspace/pods.yaml';
 const text = [
@@ -79,5 +79,21 @@ describe('rule diagnostics and code actions', () => {
       Diagnostic.create(range(5), 'other', 2, 'some-rule', 'kube-guide'),
     ];
     assert.deepEqual(mergeDiagnostics(schema, rules).map((d) => d.code), ['schema-invalid', 'schema-unknown-field', 'config-data-under-metadata', 'some-rule']);
+  });
+
+  it("explains a finding in the hover with its rule's title, page link and why", () => {
+    const { run } = setUp();
+    const docs = ruleDocsAt(run, { line: 4, character: 13 }, [containerResources], (id) => `file:///ext/docs/rules/${id}.md`);
+    assert.ok(docs);
+    assert.match(docs, /^\*\*Container without resource requests or a memory limit\*\* · Kube Guide rule \[`container-resources`\]\(file:\/\/\/ext\/docs\/rules\/container-resources\.md\)\n\nEvery container should say what it needs/);
+    assert.equal(ruleDocsAt(run, { line: 0, character: 0 }, [containerResources], (id) => id), undefined);
+  });
+
+  it('puts the rule docs above what the hover already said', () => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    const hover = withRuleDocs({ contents: { kind: 'markdown', value: 'field docs' }, range }, 'rule docs', range);
+    assert.deepEqual(hover?.contents, { kind: 'markdown', value: 'rule docs\n\n---\n\nfield docs' });
+    assert.deepEqual(withRuleDocs(null, 'rule docs', range)?.contents, { kind: 'markdown', value: 'rule docs' });
+    assert.equal(withRuleDocs(null, undefined, range), null);
   });
 });

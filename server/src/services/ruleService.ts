@@ -3,14 +3,17 @@ import {
   CodeActionKind,
   Diagnostic,
   DiagnosticSeverity,
+  MarkupContent,
+  MarkupKind,
   TextEdit as LspTextEdit,
+  type Hover,
   type Range,
 } from 'vscode-languageserver-types';
 import type { TextEdit } from '../fixes/textEdit';
 import { lineStart } from '../fixes/yamlEdits';
 import type { ManifestFile } from '../model/manifestFile';
 import type { RuleFinding, RuleRun } from '../rules/engine';
-import type { Severity } from '../rules/rule';
+import type { Rule, Severity } from '../rules/rule';
 import { DIAGNOSTIC_SOURCE, SchemaProblem } from './schemaService';
 
 /** The code action kind of "Fix all auto-fixable Kube Guide problems" (for `editor.codeActionsOnSave`). */
@@ -116,4 +119,30 @@ export function mergeDiagnostics(schema: Diagnostic[], rules: Diagnostic[]): Dia
   const at = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}`;
   const explained = new Set(rules.map(at));
   return [...schema.filter((d) => d.code !== SchemaProblem.unknownField || !explained.has(at(d))), ...rules];
+}
+
+const contains = (range: Range, position: { line: number; character: number }): boolean =>
+  overlaps(range, { start: position, end: position });
+
+/**
+ * The docs of the rules whose findings lie under `position`, as Markdown for the hover: the title, a
+ * link to the rule's page, and the first paragraph of its docs (the why), so a warning explains itself.
+ */
+export function ruleDocsAt(run: RuleRun, position: { line: number; character: number }, rules: readonly Rule[], docsLink: RuleDocsLink): string | undefined {
+  const ids = [...new Set(run.findings.filter((finding) => contains(finding.range, position)).map((finding) => finding.ruleId))];
+  const sections = ids.flatMap((id) => {
+    const meta = rules.find((rule) => rule.meta.id === id)?.meta;
+    if (!meta) return [];
+    const why = meta.docs.split(/\n\s*\n/)[0].replace(/\n/g, ' ');
+    return [`**${meta.title}** · Kube Guide rule [\`${meta.id}\`](${docsLink(meta.id)})\n\n${why}`];
+  });
+  return sections.length > 0 ? sections.join('\n\n---\n\n') : undefined;
+}
+
+/** A hover with the rules' docs on top of what it already says (or alone). */
+export function withRuleDocs(hover: Hover | null, ruleDocs: string | undefined, range: Range): Hover | null {
+  if (!ruleDocs) return hover;
+  if (!hover) return { contents: { kind: MarkupKind.Markdown, value: ruleDocs }, range };
+  const existing = MarkupContent.is(hover.contents) ? hover.contents.value : '';
+  return { ...hover, contents: { kind: MarkupKind.Markdown, value: existing ? `${ruleDocs}\n\n---\n\n${existing}` : ruleDocs } };
 }
