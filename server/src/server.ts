@@ -41,7 +41,7 @@ import { DEFAULT_SETTINGS, readSettings, type KubeGuideSettings } from './settin
 const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((rule) => rule.meta.id));
 
 // A short pause after typing stops, so a burst of keystrokes costs one check, not one per key.
-const VALIDATION_DELAY_MS = 30;
+const VALIDATION_DELAY_MS = 10;
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -14,7 +14,8 @@ import {
   type LanguageService,
 } from 'yaml-language-server';
 import { isScalar } from 'yaml';
-import { documentAtOffset, type ManifestFile } from '../model/manifestFile';
+import { documentAtOffset, parseManifestFile, type ManifestFile } from '../model/manifestFile';
+import { excessiveAliasExpansion, MAX_ALIAS_ADDED_NODES, type AliasExpansion } from '../model/aliasExpansion';
 import { locateOffset, type YamlPath } from '../model/yamlPath';
 import { indexSchema, type FieldDescription, type SchemaIndex, type SchemaNode } from '../schema/schemaIndex';
 import { KUBERNETES_SCHEMA_URI } from '../schema/kubernetesSchema';
@@ -29,6 +30,7 @@ export const SchemaProblem = {
   wrongValue: 'schema-enum',
   invalid: 'schema-invalid',
   yamlSyntax: 'yaml-syntax',
+  aliasLimit: 'yaml-alias-limit',
 } as const;
 
 /** Extra data on an unknown-field or wrong-value diagnostic: the allowed name it is a near miss of. */
@@ -45,6 +47,11 @@ export interface SchemaService {
   complete(document: TextDocument, file: ManifestFile, position: Position): Promise<CompletionList>;
   quickFixes(document: TextDocument, diagnostics: Diagnostic[]): CodeAction[];
 }
+
+// Where single documents are checked: one name, so yaml-language-server keeps one parse, not one per document.
+const SINGLE_DOCUMENT_URI = 'kube-guide://document.yaml';
+// Documents whose findings are remembered (a few thousand: a large workspace's open files, with edits).
+const DOCUMENT_CACHE_SIZE = 4000;
 
 // yaml-language-server's codes (its ErrorCode enum) that we translate.
 const YAML_LS_PROPERTY_NOT_ALLOWED = 513;
@@ -85,17 +92,70 @@ export function createSchemaService(schema: object): SchemaService {
     return snapshot;
   };
 
+  // Typing changes one document of a file at a time: each document is checked on its own and its
+  // findings are kept by its text, so a keystroke costs the check of the document it changed.
+  // Positions are relative to the document's first line (documents start at a line's start).
+  const findingsByDocumentText = new Map<string, Diagnostic[]>();
+  const validateDocumentText = async (text: string): Promise<Diagnostic[]> => {
+    const known = findingsByDocumentText.get(text);
+    if (known) return known;
+    const alone = parseManifestFile(text);
+    const snapshot = TextDocument.create(SINGLE_DOCUMENT_URI, 'yaml', nextRevision++, text);
+    const found = (await languageService.doValidation(snapshot, true))
+      .filter((diagnostic) => insideObject(alone, diagnostic.range.start))
+      .map((diagnostic) => translateDiagnostic(diagnostic, alone, schemaIndex));
+    remember(text, found);
+    return found;
+  };
+  function remember(text: string, findings: Diagnostic[]): void {
+    if (findingsByDocumentText.size >= DOCUMENT_CACHE_SIZE) findingsByDocumentText.delete(findingsByDocumentText.keys().next().value!);
+    findingsByDocumentText.set(text, findings);
+  }
+
   // Only positions inside a Kubernetes object are ours; the rest of a file belongs to other tools.
   const insideObject = (file: ManifestFile, position: Position): boolean =>
     documentAtOffset(file, file.offsetAt(position))?.object !== undefined;
 
+  // yaml-language-server expands aliases as it walks: an alias bomb or an alias inside its own anchor would
+  // hang or overflow it, so such a file gets one diagnostic and none of its work.
+  const aliasChecks = new WeakMap<ManifestFile, AliasExpansion | null>();
+  const aliasBomb = (file: ManifestFile): AliasExpansion | undefined => {
+    if (!aliasChecks.has(file)) aliasChecks.set(file, excessiveAliasExpansion(file) ?? null);
+    return aliasChecks.get(file) ?? undefined;
+  };
+
   return {
     async validate(document, file) {
       if (!file.isManifest) return [];
-      const found = await languageService.doValidation(snapshotOf(document, file), true);
-      return found
-        .filter((diagnostic) => insideObject(file, diagnostic.range.start))
-        .map((diagnostic) => translateDiagnostic(diagnostic, file, schemaIndex));
+      const bomb = aliasBomb(file);
+      if (bomb) return [aliasLimitDiagnostic(bomb)];
+      const objects = file.documents.filter((d) => d.object);
+      // Documents that start mid-line (`--- {kind: Pod}`) cannot be checked apart: check the whole file.
+      if (objects.some((d) => d.range.start.character !== 0)) {
+        const found = await languageService.doValidation(snapshotOf(document, file), true);
+        return found
+          .filter((diagnostic) => insideObject(file, diagnostic.range.start))
+          .map((diagnostic) => translateDiagnostic(diagnostic, file, schemaIndex));
+      }
+      const texts = objects.map((object) => file.text.slice(object.offsets[0], object.offsets[1]));
+      // A file opened or pasted whole: one check of the file is cheaper than one per document. Its
+      // findings are then filed by document, ready for the keystrokes that follow.
+      if (texts.filter((text) => !findingsByDocumentText.has(text)).length > 1) {
+        const found = (await languageService.doValidation(snapshotOf(document, file), true))
+          .filter((diagnostic) => insideObject(file, diagnostic.range.start))
+          .map((diagnostic) => translateDiagnostic(diagnostic, file, schemaIndex));
+        objects.forEach((object, index) => {
+          const inside = found.filter((d) => d.range.start.line >= object.range.start.line && d.range.start.line <= object.range.end.line);
+          remember(texts[index], inside.map((d) => shiftLines(d, -object.range.start.line)));
+        });
+        return found;
+      }
+      const diagnostics: Diagnostic[] = [];
+      for (const [index, object] of objects.entries()) {
+        const found = await validateDocumentText(texts[index]);
+        diagnostics.push(...found.map((diagnostic) => shiftLines(diagnostic, object.range.start.line)));
+      }
+      return diagnostics;
     },
 
     async hover(document, file, position) {
@@ -106,7 +166,7 @@ export function createSchemaService(schema: object): SchemaService {
       const field = location && location.path.length > 0
         ? schemaIndex.describeField(object.object.apiVersion, object.object.kind, location.path)
         : undefined;
-      if (!location || !field) return languageService.doHover(snapshotOf(document, file), position);
+      if (!location || !field) return aliasBomb(file) ? null : languageService.doHover(snapshotOf(document, file), position);
       return { contents: { kind: MarkupKind.Markdown, value: fieldHoverMarkdown(location.path, field) }, range: file.rangeOf(location.node) };
     },
 
@@ -115,7 +175,7 @@ export function createSchemaService(schema: object): SchemaService {
     },
 
     async complete(document, file, position) {
-      if (!insideObject(file, position)) return CompletionList.create([], false);
+      if (!insideObject(file, position) || aliasBomb(file)) return CompletionList.create([], false);
       return languageService.doComplete(snapshotOf(document, file), position, true);
     },
 
@@ -132,6 +192,14 @@ export function createSchemaService(schema: object): SchemaService {
       });
     },
   };
+}
+
+function aliasLimitDiagnostic(found: AliasExpansion): Diagnostic {
+  const message = found.cyclic
+    ? 'This alias refers to the node that contains it, so it never ends: the schema check skips this file.'
+    : `YAML aliases here expand to more than ${MAX_ALIAS_ADDED_NODES.toLocaleString('en')} nodes (an alias bomb?): the schema check skips this file.`;
+  const range = found.worstAlias ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return Diagnostic.create(range, message, DiagnosticSeverity.Error, SchemaProblem.aliasLimit, DIAGNOSTIC_SOURCE);
 }
 
 /** Turns a yaml-language-server finding into ours: our source and codes, and errors where Kubernetes would refuse. */
@@ -196,6 +264,12 @@ export function fieldHoverMarkdown(path: Array<string | number>, field: FieldDes
 
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (character) => `\\${character}`);
+}
+
+/** The diagnostic moved down (or up) by `lines` lines. */
+function shiftLines(diagnostic: Diagnostic, lines: number): Diagnostic {
+  const { start, end } = diagnostic.range;
+  return { ...diagnostic, range: { start: { ...start, line: start.line + lines }, end: { ...end, line: end.line + lines } } };
 }
 
 /** Hover text as Markdown, whatever form yaml-language-server gave it in. */
