@@ -22,18 +22,33 @@ const common = {
   metafile: true,
 };
 
+// The server and the CLI run from an installed .vsix or npm package with no node_modules beside them, so
+// prettier cannot stay an external require (yaml-language-server's formatter loads it at module level,
+// and we never format): it becomes an empty module in every bundle that embeds yaml-language-server.
+const prettierLeftOut = {
+  name: 'prettier-left-out',
+  setup(build) {
+    build.onResolve({ filter: /^prettier(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'prettier-left-out' }));
+    build.onLoad({ filter: /.*/, namespace: 'prettier-left-out' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 const targets = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   {
     entryPoints: { server: 'server/src/server.ts' },
-    // prettier is only used by yaml-language-server's formatter, which we do not enable.
-    external: ['prettier', 'prettier/*'],
+    plugins: [prettierLeftOut],
   },
   {
     // `kube-guide lint`: the same services as the server, run from a shell or CI (package.json "bin").
     entryPoints: { cli: 'server/src/cli/main.ts' },
-    external: ['prettier', 'prettier/*'],
+    plugins: [prettierLeftOut],
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // The worker threads of `kube-guide lint --jobs N`: the checks without the command line around them.
+    entryPoints: { 'cli-worker': 'server/src/cli/lintWorker.ts' },
+    plugins: [prettierLeftOut],
   },
 ];
 

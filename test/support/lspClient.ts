@@ -20,8 +20,8 @@ export class LspTestClient {
   stderr = '';
   private readonly listeners: Array<() => void> = [];
 
-  constructor(options: { env?: NodeJS.ProcessEnv; settings?: unknown } = {}) {
-    this.process = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], {
+  constructor(options: { env?: NodeJS.ProcessEnv; settings?: unknown; serverPath?: string } = {}) {
+    this.process = spawn(process.execPath, [options.serverPath ?? path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], {
       env: { ...process.env, ...options.env },
     });
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
