@@ -4,9 +4,9 @@
 // Needs `npm run build` first (it reads dist/ and out/). Inputs: the microservices-demo release file
 // from ../shared/corpus when present, and a generated 5,000-line file of 100 documents.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -195,6 +195,81 @@ try {
   log(`could not package the .vsix: ${error.message}`);
 }
 
+// 6. The CLI over a tree of small manifest files, against a bare `yaml` parse of the same files read
+// from disk; and 2 worker threads against 1. Wall time of whole `kube-guide lint` processes.
+function writeManifestTree(folder, count) {
+  for (let i = 0; i < count; i++) {
+    const subfolder = path.join(folder, `team-${i % 50}`, `app-${i % 7}`);
+    if (i < 350) mkdirSync(subfolder, { recursive: true });
+    let text;
+    if (i % 3 === 0) {
+      text = [
+        'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', `  name: app-${i}`, '  labels:', `    app: app-${i}`, 'spec:',
+        `  replicas: ${i % 4 === 0 ? 1 : 3}`, '  selector:', '    matchLabels:', `      app: app-${i}`, '  template:', '    metadata:',
+        '      labels:', `        app: app-${i}`, '    spec:', '      containers:', '        - name: app',
+        `          image: registry.example.com/app-${i}:1.0.${i}`, '          ports:', '            - containerPort: 8080',
+        '          resources:', '            requests:', '              cpu: 100m', '              memory: 128Mi', '            limits:',
+        `              memory: ${i % 7 === 0 ? '256Mb' : '256Mi'}`,
+      ].join('\n');
+    } else if (i % 3 === 1) {
+      text = ['apiVersion: v1', 'kind: Service', 'metadata:', `  name: svc-${i}`, 'spec:', '  selector:', `    app: app-${i}`, '  ports:', '    - port: 80', '      targetPort: 8080'].join('\n');
+    } else {
+      text = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', `  name: config-${i}`, 'data:', '  LOG_LEVEL: info', `  FEATURE_${i}: "true"`].join('\n');
+    }
+    writeFileSync(path.join(subfolder, `manifest-${i}.yaml`), `${text}\n`);
+  }
+}
+
+function parseTree(folder) {
+  let documents = 0;
+  const visit = (directory) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (/\.ya?ml$/.test(entry.name)) documents += parseAllDocuments(readFileSync(full, 'utf8')).length;
+    }
+  };
+  visit(folder);
+  return documents;
+}
+
+const treeFiles = quick ? 2000 : 10_000;
+const tree = mkdtempSync(path.join(tmpdir(), 'kube-guide-bench-tree-'));
+let cli = null;
+try {
+  writeManifestTree(tree, treeFiles);
+  parseTree(tree); // Warm up the parser and the file system cache, as the CLI runs below benefit from it too.
+  const parseTreeMs = median(timeMany(3, () => parseTree(tree)));
+  const lintTree = (jobs) => {
+    const start = performance.now();
+    try {
+      execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'lint', '--format', 'json', ...(jobs ? ['--jobs', String(jobs)] : []), '.'], {
+        cwd: tree,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 256 * 1024 * 1024,
+      });
+    } catch (error) {
+      // Exit code 1 (findings at error severity) is expected; anything else is a broken run.
+      if (error.status !== 1) throw error;
+    }
+    return performance.now() - start;
+  };
+  const oneJobMs = lintTree(1);
+  const twoJobsMs = lintTree(2);
+  // The default (--jobs auto) is one thread per core: on a two-core machine that is the run just made.
+  const defaultMs = availableParallelism() === 2 ? twoJobsMs : lintTree(undefined);
+  cli = { files: treeFiles, parseTreeMs, oneJobMs, twoJobsMs, defaultMs };
+  log(
+    `kube-guide lint over ${treeFiles} files: 1 job ${round(oneJobMs / 1000, 2)} s (${round(treeFiles / (oneJobMs / 1000), 0)} files/s), ` +
+      `2 jobs ${round(twoJobsMs / 1000, 2)} s (${round(treeFiles / (twoJobsMs / 1000), 0)} files/s), default ${round(defaultMs / 1000, 2)} s; ` +
+      `bare parse ${round(parseTreeMs / 1000, 2)} s`,
+  );
+} catch (error) {
+  log(`could not time the CLI over a tree of files: ${error.message}`);
+} finally {
+  rmSync(tree, { recursive: true, force: true });
+}
+
 const summary = {
   validateRatioVsYamlLs: round(main.oursMs / main.schemaMs, 2),
   validateRatioVsParse: round(main.oursMs / main.parseMs, 2),
@@ -208,10 +283,18 @@ const summary = {
   rssMb: round(rssMb, 0),
   activationMs: round(activationMs, 0),
   vsixKb: vsixKb === null ? null : round(vsixKb, 0),
+  // The CLI (default --jobs) over a tree of small files, against reading and parsing them with `yaml`: target at most 5.
+  cliRatioVsParse: cli === null ? null : round(cli.defaultMs / cli.parseTreeMs, 2),
+  // `--jobs 2` against `--jobs 1` on the same tree: target at least 1.6 (on a machine with two free cores).
+  cliJobsSpeedup: cli === null ? null : round(cli.oneJobMs / cli.twoJobsMs, 2),
+  cliFilesPerSecond: cli === null ? null : { files: cli.files, oneJob: round(cli.files / (cli.oneJobMs / 1000), 0), twoJobs: round(cli.files / (cli.twoJobsMs / 1000), 0) },
   inputs: Object.fromEntries(Object.entries(results).map(([name, r]) => [name, { lines: r.lines, parseMs: round(r.parseMs), schemaMs: round(r.schemaMs), oursMs: round(r.oursMs) }])),
 };
 log('');
 log(`validate: ${summary.validateRatioVsYamlLs}× yaml-language-server, ${summary.validateRatioVsParse}× a bare parse`);
 log(`keystroke → diagnostics: p50 ${summary.keystrokeP50Ms} ms, p95 ${summary.keystrokeP95Ms} ms; hover p95 ${summary.hoverP95Ms} ms; completion p95 ${summary.completionP95Ms} ms`);
 log(`start-up to first diagnostics ${summary.startupMs} ms; server RSS ${summary.rssMb} MB; client bundle load ${summary.activationMs} ms; .vsix ${summary.vsixKb} KB`);
+if (summary.cliRatioVsParse !== null) {
+  log(`kube-guide lint: ${summary.cliRatioVsParse}× a bare parse of the same files; 2 jobs ${summary.cliJobsSpeedup}× as fast as 1`);
+}
 if (json) console.log(JSON.stringify(summary));

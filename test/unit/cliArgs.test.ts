@@ -2,22 +2,24 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_MAX_FILE_SIZE, parseCommandLine, UsageError } from '../../server/src/cli/args';
+import { DEFAULT_CACHE_LOCATION, DEFAULT_MAX_FILE_SIZE, parseCommandLine, UsageError } from '../../server/src/cli/args';
 import { collectTargets } from '../../server/src/cli/fileWalker';
 import { globToRegExp, splitGlob } from '../../server/src/cli/glob';
 import { decodeSource } from '../../server/src/cli/readSource';
 
 describe('CLI command line', () => {
   it('defaults to the stylish report of the working folder', () => {
-    assert.deepEqual(parseCommandLine(['lint']), { command: 'lint', paths: ['.'], format: 'stylish', fix: false, fixDryRun: false, maxFileSize: DEFAULT_MAX_FILE_SIZE });
+    assert.deepEqual(parseCommandLine(['lint']), { command: 'lint', paths: ['.'], format: 'stylish', fix: false, fixDryRun: false, maxFileSize: DEFAULT_MAX_FILE_SIZE, debug: false });
   });
 
   it('reads every option', () => {
-    const options = parseCommandLine(['lint', 'k8s', '-', '-f', 'sarif', '-o', 'out.sarif', '--fix-dry-run', '--max-warnings', '3', '--max-file-size', '2m', '--stdin-filename', 'x.yaml', '--no-color']);
+    const options = parseCommandLine(['lint', 'k8s', '-', '-f', 'sarif', '-o', 'out.sarif', '--fix-dry-run', '--max-warnings', '3', '--max-file-size', '2m', '--stdin-filename', 'x.yaml', '--no-color', '-j', '3', '--cache', '--cache-location', 'tmp/', '--debug']);
     assert.deepEqual(options, {
       command: 'lint', paths: ['k8s', '-'], format: 'sarif', output: 'out.sarif', fix: false, fixDryRun: true,
-      maxWarnings: 3, maxFileSize: 2 * 1024 * 1024, stdinFilename: 'x.yaml', color: false,
+      maxWarnings: 3, maxFileSize: 2 * 1024 * 1024, stdinFilename: 'x.yaml', color: false, jobs: 3, cacheLocation: 'tmp/', debug: true,
     });
+    assert.equal((parseCommandLine(['lint', '--jobs', 'auto']) as { jobs?: number }).jobs, undefined);
+    assert.equal((parseCommandLine(['lint', '--cache']) as { cacheLocation?: string }).cacheLocation, DEFAULT_CACHE_LOCATION);
     assert.equal((parseCommandLine(['lint', '--max-warnings=-1']) as { maxWarnings?: number }).maxWarnings, undefined);
   });
 
@@ -37,6 +39,9 @@ describe('CLI command line', () => {
     refused(['lint', '--fix', '--fix-dry-run'], /choose one/);
     refused(['lint', '--fix', '-'], /cannot write back to standard input/);
     refused(['lint', '--stdin-filename', 'a.yaml'], /needs "-"/);
+    refused(['lint', '--jobs', '0'], /--jobs expects a number of threads of at least 1, or auto, not "0"/);
+    refused(['lint', '--jobs', 'many'], /--jobs expects/);
+    refused(['lint', '--cache-location', 'x'], /--cache-location needs --cache/);
   });
 });
 

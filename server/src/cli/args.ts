@@ -18,11 +18,19 @@ export interface LintOptions {
   /** The name standard input is reported under, and where its config is looked for. */
   stdinFilename?: string;
   color?: boolean;
+  /** Worker threads to spread files over; undefined: one per core, and none for a small run. */
+  jobs?: number;
+  /** Where `--cache` keeps results; undefined: no cache. */
+  cacheLocation?: string;
+  /** Print counters (files, cache hits, workers) to standard error at the end. */
+  debug: boolean;
 }
 
 export type CliRequest = LintOptions | { command: 'help' } | { command: 'version' };
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+/** Like ESLint's `.eslintcache`: a file in the working folder, unless `--cache-location` says otherwise. */
+export const DEFAULT_CACHE_LOCATION = '.kube-guide-cache';
 
 export const HELP_TEXT = `Usage: kube-guide lint [options] [paths...]
 
@@ -40,6 +48,12 @@ Options:
       --max-file-size <n>   skip files larger than n bytes (suffix k or m allowed; default 5m)
       --stdin-filename <p>  the name to report standard input under (also picks its config)
       --color, --no-color   force colours on or off in the stylish format
+  -j, --jobs <n|auto>       worker threads to check files on (default auto: one per core,
+                            and none when fewer than 200 files need checking)
+      --cache               only check files that changed since the last run (content, config
+                            and tool version are compared)
+      --cache-location <p>  the cache file, or a folder to put it in (default .kube-guide-cache)
+      --debug               print counters (files, cache hits, worker threads) to standard error
   -h, --help                show this help
   -v, --version             show the version
 
@@ -76,6 +90,10 @@ export function parseCommandLine(argv: readonly string[]): CliRequest {
         'stdin-filename': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -107,6 +125,13 @@ export function parseCommandLine(argv: readonly string[]): CliRequest {
   if (values.fix && stdinUsed) throw new UsageError('--fix cannot write back to standard input; use --fix-dry-run');
   if (values['stdin-filename'] !== undefined && !stdinUsed) throw new UsageError('--stdin-filename needs "-" among the paths');
 
+  let jobs: number | undefined;
+  if (values.jobs !== undefined && values.jobs !== 'auto') {
+    if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1) throw new UsageError(`--jobs expects a number of threads of at least 1, or auto, not "${values.jobs}"`);
+    jobs = Number(values.jobs);
+  }
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
+
   return {
     command: 'lint',
     paths: paths.length > 0 ? paths : ['.'],
@@ -118,5 +143,8 @@ export function parseCommandLine(argv: readonly string[]): CliRequest {
     maxFileSize: values['max-file-size'] !== undefined ? parseSize(values['max-file-size'], '--max-file-size') : DEFAULT_MAX_FILE_SIZE,
     ...(values['stdin-filename'] !== undefined ? { stdinFilename: values['stdin-filename'] } : {}),
     ...(values.color ? { color: true } : values['no-color'] ? { color: false } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
+    ...(values.cache ? { cacheLocation: values['cache-location'] ?? DEFAULT_CACHE_LOCATION } : {}),
+    debug: values.debug ?? false,
   };
 }

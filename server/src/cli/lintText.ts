@@ -18,14 +18,16 @@ export interface TextLint {
   /** False for YAML that holds no Kubernetes object: such files are skipped, as in the editor. */
   isManifest: boolean;
   messages: LintMessage[];
+  /** True when `fixText` would change the text: a cached result cannot stand in for a `--fix` run then. */
+  fixable: boolean;
 }
 
 export async function lintText(text: string, uri: string, services: CheckServices, settings: KubeGuideSettings): Promise<TextLint> {
   const { file, ruleRun, diagnostics } = await checkFile(text, uri, services, settings);
-  if (!file.isManifest) return { isManifest: false, messages: [] };
+  if (!file.isManifest) return { isManifest: false, messages: [], fixable: false };
   const messages = diagnostics.map((diagnostic) => toMessage(diagnostic, file, ruleRun.findings));
   messages.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { isManifest: true, messages };
+  return { isManifest: true, messages, fixable: fixAllEdits(ruleRun).length > 0 };
 }
 
 function toMessage(diagnostic: Diagnostic, file: ManifestFile, findings: readonly RuleFinding[]): LintMessage {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createTwoFilesPatch } from 'diff';
@@ -6,23 +7,24 @@ import type { Ignore } from 'ignore';
 import { ConfigError, applyConfig, createConfigLoader, type ResolvedConfig } from '../config/kubeGuideConfig';
 import { ALL_RULES } from '../rules/registry';
 import { DEFAULT_RULE_SETTINGS } from '../rules/ruleSettings';
-import { kubernetesMinorVersion, loadKubernetesSchema, loadKubernetesSchemaMeta } from '../schema/kubernetesSchema';
-import type { CheckServices } from '../services/checkFile';
-import { createSchemaService, type SchemaService } from '../services/schemaService';
+import { kubernetesMinorVersion, loadKubernetesSchemaMeta } from '../schema/kubernetesSchema';
 import { DEFAULT_SETTINGS, type KubeGuideSettings } from '../settings';
-import { HELP_TEXT, parseCommandLine, UsageError, type LintOptions } from './args';
+import { DEFAULT_CACHE_LOCATION, HELP_TEXT, parseCommandLine, UsageError, type LintOptions } from './args';
 import { collectTargets, displayPath, isExcluded, type Target } from './fileWalker';
 import { FORMATTERS } from './formatterRegistry';
 import { countMessages, type FileResult, type LintReport, type RunProblem } from './lintResult';
-import { fixText, lintText } from './lintText';
+import { entryKey, openLintCache, resolveCacheFile, toolKey, type LintCache } from './lintCache';
+import { createLintJobRunner, type LintJob, type LintJobOutcome } from './lintJob';
+import { createProgressLine } from './progress';
 import { decodeSource, readSourceFile, type SourceText } from './readSource';
+import { runJobsOnWorkers, workerCountFor } from './workerPool';
 
 /** What the CLI touches of its process, so tests can run it in-process. */
 export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
   readStdin(): Promise<Buffer>;
 }
 
@@ -52,6 +54,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return runLint(request, io);
 }
 
+/** One target's place in the report: what the run learnt about it, kept in the order the files were found. */
+interface Slot {
+  target: Target;
+  shown: string;
+  notes: string[];
+  problems: RunProblem[];
+  source?: SourceText;
+  settings?: KubeGuideSettings;
+  /** The cache key of the text as read; set only when the cache is on and the target is a file. */
+  cacheKey?: string;
+  outcome?: Pick<LintJobOutcome, 'fixedText' | 'isManifest' | 'messages' | 'fixable' | 'error'>;
+  fromCache?: boolean;
+}
+
 async function runLint(options: LintOptions, io: CliIo): Promise<number> {
   const { cwd } = io;
   const collected = collectTargets(options.paths, cwd);
@@ -59,20 +75,15 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
   const notes = [...collected.notes];
   const results: FileResult[] = [];
   const diffs: string[] = [];
+  const fixing = options.fix || options.fixDryRun;
 
   const ruleIds = new Set(ALL_RULES.map((rule) => rule.meta.id));
   const configs = createConfigLoader(ruleIds, existsSync);
   const reportedConfigErrors = new Set<string>();
   const excludeMatchers = new Map<string, Ignore>();
-  let schemaService: SchemaService | undefined;
-  const services: CheckServices = {
-    rules: ALL_RULES,
-    // The rule pages ship beside dist/, as they do for the editor.
-    docsLink: (ruleId) => pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href,
-    schemaService: () => (schemaService ??= createSchemaService(loadKubernetesSchema())),
-  };
+  const cache = options.cacheLocation !== undefined ? openCache(options.cacheLocation, cwd, notes) : undefined;
 
-  const configFor = (directory: string, shownAs: string): ResolvedConfig | undefined => {
+  const configFor = (directory: string, slot: Slot): ResolvedConfig | undefined => {
     try {
       return configs.resolve(directory);
     } catch (error) {
@@ -80,46 +91,110 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
       const key = error.message;
       if (!reportedConfigErrors.has(key)) {
         reportedConfigErrors.add(key);
-        problems.push({ path: displayPath(cwd, error.file), problem: `${error.key ? `"${error.key}": ` : ''}${error.problem}` });
+        slot.problems.push({ path: displayPath(cwd, error.file), problem: `${error.key ? `"${error.key}": ` : ''}${error.problem}` });
       }
-      notes.push(`${shownAs} was not checked: its configuration is broken`);
+      slot.notes.push(`${slot.shown} was not checked: its configuration is broken`);
       return undefined;
     }
   };
 
+  // 1. In order, on this thread: config, excludes, reading, and the cache.
+  const slots: Slot[] = [];
+  const jobs: LintJob[] = [];
   for (const target of collected.targets) {
     const where = locate(target, options, cwd);
-    const config = configFor(where.configDir, where.shown);
+    const slot: Slot = { target, shown: where.shown, notes: [], problems: [] };
+    slots.push(slot);
+    const config = configFor(where.configDir, slot);
     if (!config) continue;
     if (target.kind === 'file' && isExcluded(config.exclude, target.path, excludeMatchers)) {
-      if (target.explicit) notes.push(`${where.shown} is excluded by ${displayPath(cwd, config.files[0] ?? '')} and was not checked`);
+      if (target.explicit) slot.notes.push(`${where.shown} is excluded by ${displayPath(cwd, config.files[0] ?? '')} and was not checked`);
       continue;
     }
     const source: SourceText | { problem: string } =
       target.kind === 'stdin' ? decodeSource(await io.readStdin()) : readSourceFile(target.path, options.maxFileSize);
     if ('problem' in source) {
-      problems.push({ path: where.shown, problem: source.problem });
+      slot.problems.push({ path: where.shown, problem: source.problem });
       continue;
     }
     const settings: KubeGuideSettings = { ...DEFAULT_SETTINGS, rules: applyConfig(DEFAULT_RULE_SETTINGS, config.ruleSettings) };
-    try {
-      let text = source.text;
-      if (options.fix || options.fixDryRun) {
-        const fixed = fixText(text, services, settings);
-        if (fixed !== text) {
-          if (options.fix && target.kind === 'file') {
-            writeFileSync(target.path, (source.byteOrderMark ? '\uFEFF' : '') + fixed);
-          } else {
-            diffs.push(unifiedDiff(where.shown, text, fixed));
-          }
-          text = fixed;
-        }
+    slot.source = source;
+    slot.settings = settings;
+    if (cache && target.kind === 'file') {
+      slot.cacheKey = entryKey(source.text, settings);
+      const cached = cache.get(target.path, slot.cacheKey);
+      // A file --fix would change is always checked afresh: its findings are those of the fixed text.
+      if (cached && !(fixing && cached.fixable)) {
+        slot.outcome = cached;
+        slot.fromCache = true;
+        continue;
       }
-      const linted = await lintText(text, where.uri, services, settings);
-      if (linted.isManifest) results.push({ displayPath: where.shown, messages: linted.messages });
-    } catch (error) {
-      problems.push({ path: where.shown, problem: `could not be checked: ${error instanceof Error ? error.message : String(error)}` });
     }
+    jobs.push({ id: slots.length - 1, text: source.text, uri: where.uri, settings, fix: fixing });
+  }
+
+  // 2. The checks themselves: in-process for a small run, else spread over worker threads.
+  const workerCount = workerCountFor(jobs.length, options.jobs, availableParallelism());
+  const progress = createProgressLine(io.stderr, jobs.length);
+  try {
+    if (workerCount === 0) {
+      const runJob = createLintJobRunner();
+      for (const [index, job] of jobs.entries()) {
+        slots[job.id].outcome = await runJob(job);
+        progress.update(index + 1);
+      }
+    } else {
+      const outcomes = await runJobsOnWorkers(jobs, workerCount, (done) => progress.update(done));
+      for (const [id, outcome] of outcomes) slots[id].outcome = outcome;
+    }
+  } finally {
+    progress.end();
+  }
+
+  // 3. In order again: write fixes, gather results, remember them for next time.
+  for (const slot of slots) {
+    notes.push(...slot.notes);
+    problems.push(...slot.problems);
+    const { outcome, source, target } = slot;
+    if (!outcome || !source) continue;
+    if (outcome.error !== undefined) {
+      problems.push({ path: slot.shown, problem: `could not be checked: ${outcome.error}` });
+      continue;
+    }
+    let checkedText = source.text;
+    if (outcome.fixedText !== undefined && outcome.fixedText !== source.text) {
+      if (options.fix && target.kind === 'file') {
+        try {
+          writeFileSync(target.path, (source.byteOrderMark ? '\uFEFF' : '') + outcome.fixedText);
+          checkedText = outcome.fixedText;
+        } catch (error) {
+          problems.push({ path: slot.shown, problem: `the fixes cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+          continue;
+        }
+      } else {
+        diffs.push(unifiedDiff(slot.shown, source.text, outcome.fixedText));
+        // The report is of the fixed text, which is not on disk: nothing to remember.
+        checkedText = outcome.fixedText;
+      }
+    }
+    if (cache && target.kind === 'file' && slot.settings && !slot.fromCache && (checkedText === source.text || options.fix)) {
+      cache.set(target.path, checkedText === source.text ? slot.cacheKey! : entryKey(checkedText, slot.settings), outcome);
+    }
+    if (outcome.isManifest) results.push({ displayPath: slot.shown, messages: outcome.messages });
+  }
+  if (cache) {
+    try {
+      cache.save();
+    } catch (error) {
+      notes.push(`the cache ${displayPath(cwd, cache.file)} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next run checks every file again`);
+    }
+  }
+  if (options.debug) {
+    const fromCache = slots.filter((slot) => slot.fromCache).length;
+    notes.push(
+      `debug: files=${slots.length} checked=${jobs.length} cached=${fromCache} workers=${workerCount}` +
+        (cache ? ` cache=${displayPath(cwd, cache.file)}` : ''),
+    );
   }
 
   const report: LintReport = { results, problems };
@@ -154,6 +229,19 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
 }
 
 /** Where a target is reported, where its config is looked for, and the URI the checks see. */
+function openCache(location: string, cwd: string, notes: string[]): LintCache {
+  const file = resolveCacheFile(location, cwd, DEFAULT_CACHE_LOCATION);
+  const tool = toolKey({
+    version: packageVersion(),
+    codeFile: __filename,
+    rules: ALL_RULES.map((rule) => rule.meta),
+    schema: loadKubernetesSchemaMeta(),
+  });
+  const cache = openLintCache(file, tool);
+  if (cache.discarded) notes.push(`the cache ${displayPath(cwd, file)} was not used: ${cache.discarded}`);
+  return cache;
+}
+
 function locate(target: Target, options: LintOptions, cwd: string): { shown: string; configDir: string; uri: string } {
   if (target.kind === 'file') {
     return { shown: displayPath(cwd, target.path), configDir: path.dirname(target.path), uri: pathToFileURL(target.path).href };

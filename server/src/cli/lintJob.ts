@@ -1,0 +1,58 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ALL_RULES } from '../rules/registry';
+import { loadKubernetesSchema } from '../schema/kubernetesSchema';
+import type { CheckServices } from '../services/checkFile';
+import { createSchemaService, type SchemaService } from '../services/schemaService';
+import type { KubeGuideSettings } from '../settings';
+import type { LintMessage } from './lintResult';
+import { fixText, lintText } from './lintText';
+
+// One file's work, in a form that can cross to a worker thread and back (structured clone):
+// the same function runs in-process for small runs and inside each worker for large ones.
+
+export interface LintJob {
+  /** The file's place in the run, so results come back in the order the files were found. */
+  id: number;
+  text: string;
+  uri: string;
+  settings: KubeGuideSettings;
+  /** Apply every fix first (--fix, --fix-dry-run), then check the fixed text. */
+  fix: boolean;
+}
+
+export interface LintJobOutcome {
+  id: number;
+  /** The text after fixes, when `fix` was asked for and something changed. */
+  fixedText?: string;
+  isManifest: boolean;
+  messages: LintMessage[];
+  fixable: boolean;
+  /** The check threw: the file is reported as not checked, the run goes on. */
+  error?: string;
+}
+
+/** Builds the checker one thread uses for all its files: the schema is loaded once, on the first manifest. */
+export function createLintJobRunner(): (job: LintJob) => Promise<LintJobOutcome> {
+  let schemaService: SchemaService | undefined;
+  const services: CheckServices = {
+    rules: ALL_RULES,
+    // The rule pages ship beside dist/, as they do for the editor.
+    docsLink: (ruleId) => pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href,
+    schemaService: () => (schemaService ??= createSchemaService(loadKubernetesSchema())),
+  };
+  return async (job) => {
+    try {
+      let text = job.text;
+      let fixedText: string | undefined;
+      if (job.fix) {
+        const fixed = fixText(text, services, job.settings);
+        if (fixed !== text) text = fixedText = fixed;
+      }
+      const linted = await lintText(text, job.uri, services, job.settings);
+      return { id: job.id, ...(fixedText !== undefined ? { fixedText } : {}), ...linted };
+    } catch (error) {
+      return { id: job.id, isManifest: false, messages: [], fixable: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}

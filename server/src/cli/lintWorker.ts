@@ -1,0 +1,28 @@
+// The worker thread's side of `--jobs`: bundled to dist/cli-worker.js (compiled to lintWorker.js beside
+// workerPool.js in tests). Each worker builds one checker, so the schema is loaded once per thread.
+import { parentPort } from 'node:worker_threads';
+import { createLintJobRunner, type LintJob, type LintJobOutcome } from './lintJob';
+
+/** What the pool sends: a batch of files to check in order. */
+export interface WorkerRequest {
+  jobs: LintJob[];
+}
+
+/** What a worker answers for each batch. */
+export interface WorkerReply {
+  outcomes: LintJobOutcome[];
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const runJob = createLintJobRunner();
+  // Batches are checked one after another: a second batch can wait in the queue while the first runs.
+  let queue = Promise.resolve();
+  port.on('message', (request: WorkerRequest) => {
+    queue = queue.then(async () => {
+      const outcomes: LintJobOutcome[] = [];
+      for (const job of request.jobs) outcomes.push(await runJob(job));
+      port.postMessage({ outcomes } satisfies WorkerReply);
+    });
+  });
+}
