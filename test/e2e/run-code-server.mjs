@@ -7,10 +7,15 @@
 // workbench honour `extensionDevelopmentPath` / `extensionTestsPath` from the URL payload, forward
 // the extension host's output to `window.codeAutomationLog` and report the tests' exit code to
 // `window.codeAutomationExit`; this script provides both functions and exits with that code.
+// Beside it, in a second page of the same code-server, UI checks (test/e2e/ui/workbench-checks.mjs)
+// open the workbench with the extension but without tests, and check with the keyboard what a
+// person sees: hover, Problems panel, status bar.
 //
 // Usage: node test/e2e/run-code-server.mjs [--extension <dir>] [--tests <compiled index.js>]
-//          [--workspace <dir>] [--timeout <seconds>] [--grep <mocha pattern>] [--verbose]
-// Exit code: the suite's (0 = all passed); 1 when the harness itself fails; 124 on timeout.
+//          [--workspace <dir>] [--timeout <seconds>] [--grep <pattern>] [--skip-ui | --ui-only] [--verbose]
+// --grep filters the mocha tests and, by function name, the UI checks.
+// Exit code: the suite's (0 = all passed), or 1 when only UI checks failed or the harness itself
+// fails; 124 on timeout.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -19,6 +24,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { runUiChecks } from './ui/workbench-checks.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Same default as scripts/install-code-server.sh: outside the clone, shared by every checkout.
@@ -28,6 +34,8 @@ const CODE_SERVER_ENTRY = path.join(CACHE_DIR, 'code-server', 'node_modules', 'c
 const CHROMIUM = process.env.KUBE_GUIDE_CHROMIUM ?? '/usr/bin/chromium';
 const SERVER_START_TIMEOUT_MS = 60_000;
 const LOG_TAIL_LINES = 60;
+/** Screenshots of the UI checks: under test-results/, which git ignores. */
+const UI_RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'ui');
 
 /** Settings for a quiet, deterministic workbench: nothing that phones home or opens on its own. */
 export const USER_SETTINGS = {
@@ -107,6 +115,8 @@ function parseCommandLine() {
         workspace: { type: 'string', default: path.join(REPO_ROOT, 'test', 'e2e', 'workspace') },
         timeout: { type: 'string', default: '180' },
         grep: { type: 'string' },
+        'skip-ui': { type: 'boolean', default: false },
+        'ui-only': { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -116,8 +126,11 @@ function parseCommandLine() {
     throw new HarnessError(`${error.message} (see --help)`);
   }
   if (values.help) {
-    process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 14).map((line) => line.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+    process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 18).map((line) => line.replace(/^\/\/ ?/, '')).join('\n') + '\n');
     process.exit(0);
+  }
+  if (values['skip-ui'] && values['ui-only']) {
+    throw new HarnessError('--skip-ui and --ui-only exclude each other');
   }
   const timeoutSeconds = Number(values.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
@@ -129,11 +142,13 @@ function parseCommandLine() {
     workspaceDir: path.resolve(values.workspace),
     timeoutMs: timeoutSeconds * 1000,
     grep: values.grep,
+    runSuite: !values['ui-only'],
+    runUi: !values['skip-ui'],
     verbose: values.verbose,
   };
 }
 
-function checkPrerequisites({ extensionDir, testsIndex, workspaceDir }) {
+function checkPrerequisites({ extensionDir, testsIndex, workspaceDir, runSuite }) {
   if (!fs.existsSync(NODE_24) || !fs.existsSync(CODE_SERVER_ENTRY)) {
     throw new HarnessError(
       `code-server is not installed (looked for ${CODE_SERVER_ENTRY} and ${NODE_24}).\n` +
@@ -151,7 +166,7 @@ function checkPrerequisites({ extensionDir, testsIndex, workspaceDir }) {
   if (main && !fs.existsSync(path.resolve(extensionDir, main)) && !fs.existsSync(path.resolve(extensionDir, `${main}.js`))) {
     throw new HarnessError(`the extension's main ${main} does not exist in ${extensionDir}: build it first (npm run build).`);
   }
-  if (!fs.existsSync(testsIndex)) {
+  if (runSuite && !fs.existsSync(testsIndex)) {
     throw new HarnessError(`no compiled test index at ${testsIndex}: compile the tests first (npx tsc -b).`);
   }
   if (!fs.statSync(workspaceDir, { throwIfNoEntry: false })?.isDirectory()) {
@@ -250,6 +265,7 @@ async function main() {
   let browserContext;
   let cleanupDone;
   let summaryLine;
+  let uiSummaryLine;
   /** Set when a signal or the overall timeout ends the run early: { exitCode }. */
   let aborted;
 
@@ -344,11 +360,13 @@ async function main() {
     log(`code-server ${readCodeServerVersion()} ready on 127.0.0.1:${port} in ${seconds(Date.now() - serverStart)}`);
 
     const remote = (absolutePath) => `vscode-remote://127.0.0.1:${port}${absolutePath}`;
-    const payload = [
+    const workbenchUrl = (payload) => `http://127.0.0.1:${port}/?${new URLSearchParams({ folder: options.workspaceDir, payload: JSON.stringify(payload) })}`;
+    const url = workbenchUrl([
       ['extensionDevelopmentPath', remote(options.extensionDir)],
       ['extensionTestsPath', remote(options.testsIndex)],
-    ];
-    const url = `http://127.0.0.1:${port}/?${new URLSearchParams({ folder: options.workspaceDir, payload: JSON.stringify(payload) })}`;
+    ]);
+    // The UI checks: the same extension, no tests in the extension host; Playwright drives the page.
+    const uiUrl = workbenchUrl([['extensionDevelopmentPath', remote(options.extensionDir)]]);
 
     browserContext = await chromium.launchPersistentContext(browserProfileDir, {
       executablePath: CHROMIUM,
@@ -361,8 +379,14 @@ async function main() {
 
     let reportExit;
     const reportedExit = new Promise((resolve) => (reportExit = resolve));
-    await browserContext.exposeFunction('codeAutomationLog', (level, args) => {
+    /** The page that runs the mocha suite; the UI checks' page only logs with --verbose. */
+    let suitePage;
+    await browserContext.exposeBinding('codeAutomationLog', ({ page: source }, level, args) => {
       const text = formatAutomationLog(args);
+      if (source !== suitePage) {
+        if (options.verbose) process.stdout.write(`[ui:${level}] ${text}\n`);
+        return;
+      }
       // Printed last, after the wall time, as the run's closing line.
       if (SUMMARY_LINE.test(text)) {
         summaryLine = text.trim();
@@ -371,39 +395,95 @@ async function main() {
       if (!options.verbose && WORKBENCH_NOISE.some((pattern) => pattern.test(text))) return;
       process.stdout.write(level === 'error' || level === 'warn' ? `[${level}] ${text}\n` : `${text}\n`);
     });
-    await browserContext.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code)));
-
-    const page = browserContext.pages()[0] ?? (await browserContext.newPage());
-    page.on('console', (message) => {
-      // The workbench styles its console lines ("%c INFO color: #33f ..."): drop the styling.
-      const line = `[browser ${message.type()}] ${message.text().replace(/^%c\s*\w+\s+color:\s*#[0-9a-f]+\s*/i, '')}`;
-      // Plain logs already arrived through codeAutomationLog; keep problems for a failure report.
-      if (message.type() === 'error' || message.type() === 'warning') browserLog.push(line);
-      if (options.verbose) process.stdout.write(`${line}\n`);
+    await browserContext.exposeBinding('codeAutomationExit', ({ page: source }, code) => {
+      if (source === suitePage) reportExit(Number(code));
     });
-    page.on('pageerror', (error) => browserLog.push(`[browser page error] ${error.stack ?? error}`));
-    page.on('crash', () => browserLog.push('[browser] the page crashed'));
 
-    log(`opening the workbench on ${options.workspaceDir}`);
-    log(`extension ${options.extensionDir}, tests ${options.testsIndex}`);
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const watchPage = (page, label) => {
+      page.on('console', (message) => {
+        // The workbench styles its console lines ("%c INFO color: #33f ..."): drop the styling.
+        const line = `[browser${label} ${message.type()}] ${message.text().replace(/^%c\s*\w+\s+color:\s*#[0-9a-f]+\s*/i, '')}`;
+        // Plain logs already arrived through codeAutomationLog; keep problems for a failure report.
+        if (message.type() === 'error' || message.type() === 'warning') browserLog.push(line);
+        if (options.verbose) process.stdout.write(`${line}\n`);
+      });
+      page.on('pageerror', (error) => browserLog.push(`[browser${label} page error] ${error.stack ?? error}`));
+      page.on('crash', () => browserLog.push(`[browser${label}] the page crashed`));
+      return page;
+    };
+    const browserClosed = new Promise((resolve) => browserContext.once('close', () => resolve({ browserClosed: true })));
+    const serverGone = serverExited.then(({ code, signal }) => ({ serverExit: `code ${code}, signal ${signal}` }));
 
-    const outcome = await Promise.race([
-      reportedExit.then((code) => ({ code })),
-      serverExited.then(({ code, signal }) => ({ serverExit: `code ${code}, signal ${signal}` })),
-      new Promise((resolve) => browserContext.once('close', () => resolve({ browserClosed: true }))),
+    // The suite and the UI checks run side by side, each in its own page, workbench window and
+    // extension host of the same code-server: both spend most of their time waiting (workbench
+    // load, extension host start, the server's schema load), so together they take little longer
+    // than the suite alone. The UI checks' report is held back until the suite's is complete.
+    const firstPage = browserContext.pages()[0] ?? (await browserContext.newPage());
+    const runSuite = async () => {
+      suitePage = watchPage(firstPage, '');
+      log(`opening the workbench on ${options.workspaceDir}`);
+      log(`extension ${options.extensionDir}, tests ${options.testsIndex}`);
+      await suitePage.goto(url, { waitUntil: 'domcontentloaded' });
+
+      const outcome = await Promise.race([reportedExit.then((code) => ({ code })), serverGone, browserClosed]);
+      if ('code' in outcome) {
+        // A failing test explains itself in mocha's report above; the workbench's own logs (shown
+        // for harness failures) would only bury it. --verbose shows them live.
+        log(outcome.code === 0 ? 'the extension host reported success' : `the extension host reported exit code ${outcome.code}`);
+        return outcome.code;
+      }
+      throw new HarnessError(outcome.serverExit ? `code-server exited before the tests finished (${outcome.serverExit})` : 'Chromium closed before the tests finished');
+    };
+
+    const heldBack = [];
+    let holdUiReport = options.runSuite;
+    const uiLog = (message) => {
+      if (holdUiReport) heldBack.push(message);
+      else process.stdout.write(`${message}\n`);
+    };
+    const releaseUiReport = () => {
+      holdUiReport = false;
+      for (const message of heldBack.splice(0)) process.stdout.write(`${message}\n`);
+    };
+    const runUi = async () => {
+      const page = watchPage(options.runSuite ? await browserContext.newPage() : firstPage, ':ui');
+      uiLog(`[e2e] UI checks: a second workbench window with the extension only, driven by the keyboard`);
+      const uiStart = Date.now();
+      const outcome = await Promise.race([
+        runUiChecks({
+          page,
+          url: uiUrl,
+          workspaceDir: options.workspaceDir,
+          extensionDir: options.extensionDir,
+          resultsDir: UI_RESULTS_DIR,
+          grep: options.grep,
+          verbose: options.verbose,
+          log: uiLog,
+        }).then((ui) => ({ ui })),
+        serverGone,
+        browserClosed,
+      ]);
+      if (!outcome.ui) {
+        throw new HarnessError(outcome.serverExit ? `code-server exited during the UI checks (${outcome.serverExit})` : 'Chromium closed during the UI checks');
+      }
+      uiLog(`[e2e] UI checks done in ${seconds(Date.now() - uiStart)}`);
+      return outcome.ui;
+    };
+
+    const [suiteResult, uiResult] = await Promise.allSettled([
+      options.runSuite ? runSuite().finally(releaseUiReport) : Promise.resolve(0),
+      options.runUi ? runUi() : Promise.resolve(undefined),
     ]);
-
-    if ('code' in outcome) {
-      exitCode = outcome.code;
-      log(exitCode === 0 ? 'the extension host reported success' : `the extension host reported exit code ${exitCode}`);
-    } else if (outcome.serverExit) {
-      throw new HarnessError(`code-server exited before the tests finished (${outcome.serverExit})`);
-    } else {
-      throw new HarnessError('Chromium closed before the tests finished');
+    releaseUiReport();
+    for (const result of [suiteResult, uiResult]) {
+      if (result.status === 'rejected') throw result.reason;
     }
-    // A failing test explains itself in mocha's report above; the workbench's own logs (shown for
-    // harness failures) would only bury it. --verbose shows them live.
+    exitCode = suiteResult.value;
+    const ui = uiResult.value;
+    if (ui) {
+      uiSummaryLine = `ui: ${ui.passed} passed, ${ui.failed} failed, ${ui.skipped} skipped`;
+      if (ui.failed > 0 && exitCode === 0) exitCode = 1;
+    }
   } catch (error) {
     exitCode = error instanceof HarnessError ? error.exitCode : 1;
     if (aborted) return new Promise(() => {}); // abort() reports and exits once clean-up is done
@@ -416,6 +496,7 @@ async function main() {
   if (aborted) return new Promise(() => {});
   log(`wall time ${seconds(Date.now() - wallStart)}, exit code ${exitCode}`);
   if (summaryLine) process.stdout.write(`${summaryLine}\n`);
+  if (uiSummaryLine) process.stdout.write(`${uiSummaryLine}\n`);
   return exitCode;
 }
 

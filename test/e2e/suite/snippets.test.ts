@@ -3,17 +3,10 @@
 // Waiting is "until a condition holds or a deadline passes", never a fixed sleep.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'kube-guide.kube-guide';
-const DIAGNOSTIC_SOURCE = 'kube-guide';
-const DEADLINE_MS = 30_000;
+import { activateExtension, DEADLINE_MS, ours } from './helpers';
 
 /** A ConfigMap with one unknown top-level field: a finding that proves the server validates the document. */
 const MANIFEST_WITH_ONE_MISTAKE = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: placeholder\nbogus: true\n';
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
-}
 
 /** Resolves once `isSatisfied` holds for the document (checked now, on every diagnostics or text change). */
 function waitUntil(document: vscode.TextDocument, isSatisfied: () => boolean, what: string): Promise<void> {
@@ -82,11 +75,7 @@ async function closeWithoutSaving(editor: vscode.TextEditor): Promise<void> {
 }
 
 describe('manifest snippets', () => {
-  before(async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this VS Code`);
-    await extension.activate();
-  });
+  before(activateExtension);
 
   it('inserts the Deployment snippet through VS Code\'s own snippet command, and the result has no kube-guide findings', async () => {
     const editor = await untitledManifestSeenByServer();
