@@ -26,6 +26,13 @@ export class ManifestStatusItem implements vscode.Disposable {
       this.item.hide();
       return;
     }
+    if (status.tooLargeMb !== undefined) {
+      this.item.text = '$(warning) Kubernetes: not checked';
+      this.item.tooltip = `This manifest (${status.tooLargeMb} MB) is larger than the kubeGuide.maxFileSize limit, so Kube Guide does not check it.`;
+      this.item.accessibilityInformation = { label: 'Kubernetes manifest too large for Kube Guide to check' };
+      this.item.show();
+      return;
+    }
     const count = status.objects.length;
     const version = status.kubernetesVersion ? ` ${status.kubernetesVersion}` : '';
     this.item.text = `$(check) Kubernetes${version}`;

@@ -12,6 +12,8 @@ export interface ManifestStatus {
   objects: Array<{ kind: string; name?: string }>;
   /** The Kubernetes version the schema describes, such as "1.34". */
   kubernetesVersion?: string;
+  /** Set when the file is a manifest too large to check (kubeGuide.maxFileSize): its size in MB. */
+  tooLargeMb?: number;
 }
 
 /** Asked by the client for "Kube Guide: Open Guide Topic": the knowledge for the symbol at a position. */

@@ -34,6 +34,7 @@ import {
 } from './schema/kubernetesSchema';
 import { checkFile, type CheckServices } from './services/checkFile';
 import { FIX_ALL_KIND, ruleCodeActions, ruleDocsAt, withRuleDocs } from './services/ruleService';
+import { fileTooLargeDiagnostic, oversizedManifest } from './services/fileSizeLimit';
 import { createHoverService, type HoverService } from './services/hoverService';
 import { createSchemaService, type SchemaService } from './services/schemaService';
 import { DEFAULT_SETTINGS, readSettings, type KubeGuideSettings } from './settings';
@@ -141,9 +142,19 @@ function scheduleValidation(document: TextDocument, delayMs = VALIDATION_DELAY_M
   );
 }
 
+/** True when the document is a manifest over the size limit: it gets one notice, and no other work. */
+const tooLarge = (document: TextDocument) => oversizedManifest(document.getText(), settings.maxFileSizeMb);
+
 async function validate(document: TextDocument): Promise<void> {
   const { uri, version } = document;
   try {
+    const oversized = tooLarge(document);
+    if (oversized) {
+      await connection.sendDiagnostics({ uri, version, diagnostics: [fileTooLargeDiagnostic(oversized)] });
+      const status: ManifestStatus = { uri, isManifest: true, objects: [], tooLargeMb: Math.round(oversized.sizeMb) };
+      await connection.sendNotification(MANIFEST_STATUS_NOTIFICATION, status);
+      return;
+    }
     const file = manifests.get(document);
     const checked = isConfigFile(uri)
       ? { diagnostics: configFileDiagnostics(uri, document.getText(), RULE_IDS) }
@@ -184,7 +195,7 @@ documents.onDidClose(({ document }) => {
 
 connection.onHover(async ({ textDocument, position }) => {
   const document = documents.get(textDocument.uri);
-  if (!document || !settings.hover.enable) return null;
+  if (!document || !settings.hover.enable || tooLarge(document)) return null;
   const file = manifests.get(document);
   if (!file.isManifest) return null;
   // A finding's rule docs first, then the guide's knowledge, then the schema's field docs.
@@ -196,7 +207,7 @@ connection.onHover(async ({ textDocument, position }) => {
 connection.onCompletion(async ({ textDocument, position }) => {
   const document = documents.get(textDocument.uri);
   const empty = CompletionList.create([], false);
-  if (!document || !settings.completion.enable) return empty;
+  if (!document || !settings.completion.enable || tooLarge(document)) return empty;
   const file = manifests.get(document);
   if (!file.isManifest) return empty;
   return getHoverService().complete(document, file, position);
@@ -204,14 +215,14 @@ connection.onCompletion(async ({ textDocument, position }) => {
 
 connection.onRequest(GUIDE_TOPIC_REQUEST, ({ uri, position }: GuideTopicParams): GuideTopicResult => {
   const document = documents.get(uri);
-  if (!document) return null;
+  if (!document || tooLarge(document)) return null;
   const file = manifests.get(document);
   return file.isManifest ? getHoverService().topic(file, position) : null;
 });
 
 connection.onCodeAction(({ textDocument, range, context }): CodeAction[] => {
   const document = documents.get(textDocument.uri);
-  if (!document) return [];
+  if (!document || tooLarge(document)) return [];
   const file = manifests.get(document);
   if (!file.isManifest) return [];
   const schemaFixes = schemaService ? schemaService.quickFixes(document, context.diagnostics) : [];

@@ -1,5 +1,6 @@
 import type { Severity } from './rules/rule';
 import { DEFAULT_RULE_SETTINGS, type RuleProfile, type RuleSettings } from './rules/ruleSettings';
+import { DEFAULT_MAX_FILE_SIZE_MB, readMaxFileSizeMb } from './services/fileSizeLimit';
 
 /** The `kubeGuide.*` settings the server acts on. Their titles and descriptions live in package.json. */
 export interface KubeGuideSettings {
@@ -7,6 +8,8 @@ export interface KubeGuideSettings {
   hover: { enable: boolean };
   completion: { enable: boolean };
   rules: RuleSettings;
+  /** Manifest files larger than this many MB get one notice instead of a check; 0: no limit. */
+  maxFileSizeMb: number;
 }
 
 export const DEFAULT_SETTINGS: KubeGuideSettings = {
@@ -14,6 +17,7 @@ export const DEFAULT_SETTINGS: KubeGuideSettings = {
   hover: { enable: true },
   completion: { enable: true },
   rules: DEFAULT_RULE_SETTINGS,
+  maxFileSizeMb: DEFAULT_MAX_FILE_SIZE_MB,
 };
 
 const SEVERITIES = new Set<string>(['off', 'hint', 'info', 'warning', 'error']);
@@ -42,5 +46,6 @@ export function readSettings(section: unknown): KubeGuideSettings {
       severities,
       trustedRegistries: registries,
     },
+    maxFileSizeMb: readMaxFileSizeMb(values),
   };
 }

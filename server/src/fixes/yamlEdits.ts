@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, parseAllDocuments, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from './textEdit';
 
 // Edits computed from the parsed nodes' offsets, so everything outside the edited lines — comments,
@@ -44,6 +44,16 @@ function pairContentEnd(pair: Pair<YamlNode, YamlNode | null>): number {
 }
 
 /**
+ * `end` moved back over trailing white space. A block collection followed by a comment line ends where the
+ * next token starts, after that token's indentation: without this, "the line where it ends" would be the
+ * next key's line, and an insertion would land under that key instead.
+ */
+function trimmedEnd(text: string, end: number): number {
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+/**
  * Adds lines at the end of a mapping, each indented like the mapping's keys. Lines are given relative
  * to that indentation (nested lines carry their own extra spaces). An empty flow mapping (`{}`) is
  * turned into a block under its key, indented one unit deeper than `parentColumn`.
@@ -56,19 +66,23 @@ export function appendToMap(text: string, map: YAMLMap, lines: string[], parentC
     // Take the spaces between the key's colon and `{}` too, so no trailing blank is left behind.
     let start = map.range[0];
     while (text[start - 1] === ' ') start--;
-    return { start, end: map.range[1], newText: lines.map((line) => lineBreak + indent + line).join('') };
+    const edit = { start, end: map.range[1], newText: lines.map((line) => lineBreak + indent + line).join('') };
+    // A block is only valid where its key is in block style, not inside another flow collection
+    // (`{spec: {}}`, on one line or several): there, no fix rather than a broken file.
+    const edited = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+    return parseAllDocuments(edited).some((document) => document.errors.length > 0) ? undefined : edit;
   }
   const last = map.items[map.items.length - 1] as Pair<YamlNode, YamlNode | null> | undefined;
   if (!last) return undefined;
   const indent = ' '.repeat(columnOf(text, last.key));
-  const at = lineEnd(text, Math.max(pairContentEnd(last) - 1, 0));
+  const at = lineEnd(text, Math.max(trimmedEnd(text, pairContentEnd(last)) - 1, 0));
   return { start: at, end: at, newText: lines.map((line) => lineBreak + indent + line).join('') };
 }
 
 /** Removes a block mapping's pair, with its whole lines (the nested value and any comment on them). */
 export function removePair(text: string, pair: Pair<YamlNode, YamlNode | null>): TextEdit {
   const start = lineStart(text, pair.key.range?.[0] ?? 0);
-  const endOfContent = lineEnd(text, Math.max(pairContentEnd(pair) - 1, 0));
+  const endOfContent = lineEnd(text, Math.max(trimmedEnd(text, pairContentEnd(pair)) - 1, 0));
   const end = text.indexOf('\n', endOfContent) < 0 ? text.length : text.indexOf('\n', endOfContent) + 1;
   return { start, end, newText: '' };
 }
@@ -182,7 +196,7 @@ export function removeSeqItem(
   if (!item?.range) return undefined;
   if (!seq.flow) {
     const start = lineStart(text, item.range[0]);
-    const endOfContent = lineEnd(text, Math.max(item.range[1] - 1, item.range[0]));
+    const endOfContent = lineEnd(text, Math.max(trimmedEnd(text, item.range[1]) - 1, item.range[0]));
     const newline = text.indexOf('\n', endOfContent);
     return { start, end: newline < 0 ? text.length : newline + 1, newText: '' };
   }
@@ -234,7 +248,7 @@ export function appendToSeq(text: string, seq: YAMLSeq, itemLines: string[]): Te
   if (text[dash] !== '-') return undefined;
   const dashColumn = dash - lineStart(text, dash);
   const itemColumn = first.range[0] - lineStart(text, first.range[0]);
-  const at = lineEnd(text, Math.max(last.range[1] - 1, 0));
+  const at = lineEnd(text, Math.max(trimmedEnd(text, last.range[1]) - 1, 0));
   const lines = itemLines.map((line, index) =>
     index === 0 ? ' '.repeat(dashColumn) + text.slice(dash, first.range![0]) + line : ' '.repeat(itemColumn) + line,
   );
@@ -258,6 +272,6 @@ export function replaceInScalar(text: string, node: YamlNode, search: string, re
 export function insertAfterPair(text: string, map: YAMLMap, pair: Pair<YamlNode, YamlNode | null>, lines: string[]): TextEdit | undefined {
   if (map.flow || !pair.key.range) return undefined;
   const indent = ' '.repeat(columnOf(text, pair.key));
-  const at = lineEnd(text, Math.max(pairContentEnd(pair) - 1, 0));
+  const at = lineEnd(text, Math.max(trimmedEnd(text, pairContentEnd(pair)) - 1, 0));
   return { start: at, end: at, newText: lines.map((line) => lineBreakOf(text) + indent + line).join('') };
 }

@@ -57,9 +57,8 @@ const TEMPLATE_MARKER = /\{\{[\s\S]*?\}\}/;
  * Detection is by content only (a mapping with scalar `apiVersion` and `kind`), never by file name.
  */
 export function parseManifestFile(text: string): ManifestFile {
-  const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
-  const yamlDocuments = Array.isArray(parsed) ? parsed : [];
+  const yamlDocuments = parseDocuments(text);
+  const lineCounter = lineStartsOf(text);
 
   const positionAt = (offset: number): Position => {
     const clamped = Math.max(0, Math.min(offset, text.length));
@@ -105,6 +104,33 @@ export function parseManifestFile(text: string): ManifestFile {
     offsetAt,
     rangeOf,
   };
+}
+
+/**
+ * The `yaml` parser recurses on nesting inside one line (`a: - - - … x`, thousands deep) and can overflow
+ * the stack. Such text is not a manifest anyone wrote: treat it as holding no documents rather than let
+ * every service that parses it throw.
+ */
+function parseDocuments(text: string): Document.Parsed[] {
+  try {
+    const parsed = parseAllDocuments(text, { keepSourceTokens: false, uniqueKeys: false });
+    return Array.isArray(parsed) ? parsed : [];
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return [];
+  }
+}
+
+/**
+ * Where each line starts, by the editor's rules (LSP's): a line ends at CRLF, LF or a lone CR. The `yaml`
+ * parser's own counter knows only LF, so one stray CR would shift every range after it by a line.
+ */
+function lineStartsOf(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  const lineBreak = /\r\n?|\n/g;
+  for (let found = lineBreak.exec(text); found; found = lineBreak.exec(text)) lineCounter.addNewLine(found.index + found[0].length);
+  return lineCounter;
 }
 
 function identifyKubernetesObject(

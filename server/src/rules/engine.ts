@@ -49,7 +49,10 @@ export function runRules(file: ManifestFile, rules: readonly Rule[], settings: R
           settings,
           report: ({ message, range, fix }) => {
             if (suppressions.isSuppressed(ruleId, range.start.line)) return;
-            run.findings.push({ ruleId, severity, message, range, ...(fix ? { fix } : {}) });
+            // Where the YAML does not parse, the tree a fix was computed on is a guess: a fix could land in the
+            // wrong place or duplicate a key, so such documents get findings without fixes.
+            const fixable = fix && document.yaml.errors.length === 0;
+            run.findings.push({ ruleId, severity, message, range, ...(fixable ? { fix } : {}) });
           },
         });
       } catch (error) {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq, stringify } from 'yaml';
 import { appendToMap, indentUnitOf, keyColumnOf, pairOf } from '../fixes/yamlEdits';
 import type { Rule } from './rule';
 
@@ -42,8 +42,10 @@ export const ingressTls: Rule = {
       : [];
     const unit = ' '.repeat(indentUnitOf(file.text));
     const secretName = `${object.name ?? 'ingress'}-tls`;
-    const lines = ['tls:', `${unit}- secretName: ${secretName}`];
-    if (hosts.length > 0) lines.push(`${unit}  hosts:`, ...[...new Set(hosts)].map((host) => `${unit}${unit}  - ${host}`));
+    // Names and hosts are the user's text: quoted when YAML would read them otherwise (`'`, `*`, `: `).
+    const scalar = (value: string): string => stringify(value, { lineWidth: 0 }).trimEnd();
+    const lines = ['tls:', `${unit}- secretName: ${scalar(secretName)}`];
+    if (hosts.length > 0) lines.push(`${unit}  hosts:`, ...[...new Set(hosts)].map((host) => `${unit}${unit}  - ${scalar(host)}`));
     const edit = appendToMap(file.text, spec, lines, keyColumnOf(file.text, root));
     report({
       message: 'The Ingress has no tls section: its hosts are served over plain HTTP.',

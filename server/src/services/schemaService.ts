@@ -166,7 +166,7 @@ export function createSchemaService(schema: object): SchemaService {
       const field = location && location.path.length > 0
         ? schemaIndex.describeField(object.object.apiVersion, object.object.kind, location.path)
         : undefined;
-      if (!location || !field) return aliasBomb(file) ? null : languageService.doHover(snapshotOf(document, file), position);
+      if (!location || !field) return aliasBomb(file) ? null : unlessTooDeep(() => languageService.doHover(snapshotOf(document, file), position), null);
       return { contents: { kind: MarkupKind.Markdown, value: fieldHoverMarkdown(location.path, field) }, range: file.rangeOf(location.node) };
     },
 
@@ -176,7 +176,7 @@ export function createSchemaService(schema: object): SchemaService {
 
     async complete(document, file, position) {
       if (!insideObject(file, position) || aliasBomb(file)) return CompletionList.create([], false);
-      return languageService.doComplete(snapshotOf(document, file), position, true);
+      return unlessTooDeep(() => languageService.doComplete(snapshotOf(document, file), position, true), CompletionList.create([], false));
     },
 
     quickFixes(document, diagnostics) {
@@ -202,12 +202,36 @@ function aliasLimitDiagnostic(found: AliasExpansion): Diagnostic {
   return Diagnostic.create(range, message, DiagnosticSeverity.Error, SchemaProblem.aliasLimit, DIAGNOSTIC_SOURCE);
 }
 
+/**
+ * yaml-language-server converts the YAML tree recursively: a few thousand levels of nesting overflow the
+ * stack in hover and completion (its validation catches that itself). Nothing useful is there to show.
+ */
+async function unlessTooDeep<T>(work: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof RangeError) return fallback;
+    throw error;
+  }
+}
+
+/** yaml-language-server ends some syntax errors past their line's end (on the line break): keep them on the line. */
+function clampToLine(file: ManifestFile, position: Position): Position {
+  const lineStart = file.offsetAt({ line: position.line, character: 0 });
+  const atLineStart = file.positionAt(lineStart);
+  if (atLineStart.line !== position.line) return atLineStart;
+  let lineEnd = lineStart;
+  while (lineEnd < file.text.length && file.text[lineEnd] !== '\n' && file.text[lineEnd] !== '\r') lineEnd++;
+  return { line: position.line, character: Math.max(0, Math.min(position.character, lineEnd - lineStart)) };
+}
+
 /** Turns a yaml-language-server finding into ours: our source and codes, and errors where Kubernetes would refuse. */
 function translateDiagnostic(found: Diagnostic, file: ManifestFile, schemaIndex: SchemaIndex): Diagnostic {
   const foundMessage = typeof found.message === 'string' ? found.message : found.message.value;
   // The API server rejects every schema violation, so they are errors, not the warnings yaml-language-server uses.
   const error = (message: string, code: string, data?: SuggestionData): Diagnostic => {
-    const diagnostic = Diagnostic.create(found.range, message, DiagnosticSeverity.Error, code, DIAGNOSTIC_SOURCE);
+    const range = { start: clampToLine(file, found.range.start), end: clampToLine(file, found.range.end) };
+    const diagnostic = Diagnostic.create(range, message, DiagnosticSeverity.Error, code, DIAGNOSTIC_SOURCE);
     if (data) diagnostic.data = data;
     return diagnostic;
   };
