@@ -22,6 +22,14 @@ export class ManifestStatusItem implements vscode.Disposable {
 
   show(uri: string | undefined): void {
     const status = uri ? this.statuses.get(uri) : undefined;
+    const templates = status?.templatesSkipped ?? 0;
+    if (status && !status.isManifest && templates > 0) {
+      this.item.text = '$(info) Kubernetes template: not checked';
+      this.item.tooltip = 'This file is a template ({{ }}, as in a Helm chart): Kube Guide checks manifests once they are rendered, for example with `helm template`.';
+      this.item.accessibilityInformation = { label: 'Kubernetes template, not checked by Kube Guide' };
+      this.item.show();
+      return;
+    }
     if (!status?.isManifest) {
       this.item.hide();
       return;
@@ -38,6 +46,7 @@ export class ManifestStatusItem implements vscode.Disposable {
     this.item.text = `$(check) Kubernetes${version}`;
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**Kube Guide** checks this file against the Kubernetes${version} schema.\n\n`);
+    if (templates > 0) tooltip.appendMarkdown(`${templates} templated ${templates === 1 ? 'document is' : 'documents are'} skipped until rendered.\n\n`);
     tooltip.appendMarkdown(`${count} ${count === 1 ? 'object' : 'objects'}:\n`);
     for (const object of status.objects) {
       tooltip.appendMarkdown('\n- ');

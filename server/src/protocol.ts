@@ -12,6 +12,8 @@ export interface ManifestStatus {
   objects: Array<{ kind: string; name?: string }>;
   /** The Kubernetes version the schema describes, such as "1.34". */
   kubernetesVersion?: string;
+  /** How many documents are Go/Helm templates (`{{ }}`), which are not checked until rendered. */
+  templatesSkipped?: number;
   /** Set when the file is a manifest too large to check (kubeGuide.maxFileSize): its size in MB. */
   tooLargeMb?: number;
 }

@@ -66,12 +66,18 @@ const workspaceConfig = new WorkspaceConfig(RULE_IDS, (error) => {
   void connection.window.showWarningMessage(`Kube Guide ignores a config file it cannot use, until it is fixed: ${error.message}`);
 });
 
+const loggedRuleFailures = new Set<string>();
+
 function rulesFor(uri: string, file: ManifestFile): RuleRun {
   let run = ruleRuns.get(file);
   if (!run) {
     run = runRules(file, ALL_RULES, workspaceConfig.ruleSettingsFor(uri, settings.rules));
+    // A rule that throws is isolated by the engine; say so once per problem, not on every keystroke.
     for (const { ruleId, error } of run.failures) {
-      connection.console.error(`Kube Guide rule ${ruleId} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      const report = `Kube Guide rule ${ruleId} failed: ${error instanceof Error ? error.stack : String(error)}`;
+      if (loggedRuleFailures.has(report)) continue;
+      loggedRuleFailures.add(report);
+      connection.console.error(report);
     }
     ruleRuns.set(file, run);
   }
@@ -167,6 +173,7 @@ async function validate(document: TextDocument): Promise<void> {
       uri,
       isManifest: file.isManifest,
       objects: file.documents.flatMap((d) => (d.object ? [{ kind: d.object.kind, name: d.object.name }] : [])),
+      templatesSkipped: file.documents.filter((d) => d.skipReason?.includes('template')).length,
       kubernetesVersion: file.isManifest ? kubernetesMinorVersion((schemaMeta ??= loadKubernetesSchemaMeta())) : undefined,
     };
     await connection.sendNotification(MANIFEST_STATUS_NOTIFICATION, status);

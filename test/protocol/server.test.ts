@@ -62,6 +62,18 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
     assert.deepEqual(await client.diagnosticsFor(WORKFLOW_URI), []);
   });
 
+  it('tells the client a Helm template is skipped, and reports nothing on it', async () => {
+    const uri = 'file:///workspace/chart/templates/deployment.yaml';
+    await client.open(uri, readFixture('schema', 'not-kubernetes', 'helm-template.yaml'));
+    assert.deepEqual(await client.diagnosticsFor(uri), []);
+    const status = await client.waitFor(
+      () => client.notifications.find((n) => (n.params as ManifestStatus).uri === uri)?.params as ManifestStatus | undefined,
+      'the template status',
+    );
+    assert.equal(status.isManifest, false);
+    assert.equal(status.templatesSkipped, 1);
+  });
+
   it('answers a hover with the field documentation', async () => {
     const hover: Hover | null = await client.connection.sendRequest('textDocument/hover', {
       textDocument: { uri: MANIFEST_URI },
