@@ -1,8 +1,7 @@
 import { allowPrivilegeEscalation } from './allow-privilege-escalation';
-import { testRule, yaml } from './testing/ruleTester';
+import { deploymentWithContainers, testRule, yaml } from './testing/ruleTester';
 
-const deployment = (...containerLines: string[]) =>
-  yaml('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  template:', '    spec:', '      containers:', ...containerLines);
+const deployment = deploymentWithContainers;
 
 testRule(allowPrivilegeEscalation, {
   valid: [

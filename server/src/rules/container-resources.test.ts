@@ -1,18 +1,7 @@
 import { containerResources } from './container-resources';
-import { testRule, yaml } from './testing/ruleTester';
+import { deploymentWithContainers, testRule, yaml } from './testing/ruleTester';
 
-const deployment = (...containerLines: string[]) =>
-  yaml(
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    '  name: web',
-    'spec:',
-    '  template:',
-    '    spec:',
-    '      containers:',
-    ...containerLines,
-  );
+const deployment = deploymentWithContainers;
 
 testRule(containerResources, {
   valid: [

@@ -26,6 +26,11 @@ export function yaml(...lines: string[]): string {
   return lines.join('\n') + '\n';
 }
 
+/** A Deployment named `web` whose pod template lists the given container lines (8-space indented items). */
+export function deploymentWithContainers(...containerLines: string[]): string {
+  return yaml('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  template:', '    spec:', '      containers:', ...containerLines);
+}
+
 function check(rule: Rule, code: string, settings: Partial<RuleSettings> = {}) {
   const merged: RuleSettings = { ...DEFAULT_RULE_SETTINGS, ...settings, severities: { [rule.meta.id]: rule.meta.severity, ...settings.severities } };
   const run = runRules(parseManifestFile(code), [rule], merged);
