@@ -99,11 +99,7 @@ export function createSchemaService(schema: object): SchemaService {
   const validateDocumentText = async (text: string): Promise<Diagnostic[]> => {
     const known = findingsByDocumentText.get(text);
     if (known) return known;
-    const alone = parseManifestFile(text);
-    const snapshot = TextDocument.create(SINGLE_DOCUMENT_URI, 'yaml', nextRevision++, text);
-    const found = (await languageService.doValidation(snapshot, true))
-      .filter((diagnostic) => insideObject(alone, diagnostic.range.start))
-      .map((diagnostic) => translateDiagnostic(diagnostic, alone, schemaIndex));
+    const found = await checkText(TextDocument.create(SINGLE_DOCUMENT_URI, 'yaml', nextRevision++, text), parseManifestFile(text));
     remember(text, found);
     return found;
   };
@@ -115,6 +111,12 @@ export function createSchemaService(schema: object): SchemaService {
   // Only positions inside a Kubernetes object are ours; the rest of a file belongs to other tools.
   const insideObject = (file: ManifestFile, position: Position): boolean =>
     documentAtOffset(file, file.offsetAt(position))?.object !== undefined;
+
+  /** yaml-language-server's findings on a text, those inside our objects, in our terms. */
+  const checkText = async (snapshot: TextDocument, file: ManifestFile): Promise<Diagnostic[]> =>
+    (await languageService.doValidation(snapshot, true))
+      .filter((diagnostic) => insideObject(file, diagnostic.range.start))
+      .map((diagnostic) => translateDiagnostic(diagnostic, file, schemaIndex));
 
   // yaml-language-server expands aliases as it walks: an alias bomb or an alias inside its own anchor would
   // hang or overflow it, so such a file gets one diagnostic and none of its work.
@@ -131,19 +133,12 @@ export function createSchemaService(schema: object): SchemaService {
       if (bomb) return [aliasLimitDiagnostic(bomb)];
       const objects = file.documents.filter((d) => d.object);
       // Documents that start mid-line (`--- {kind: Pod}`) cannot be checked apart: check the whole file.
-      if (objects.some((d) => d.range.start.character !== 0)) {
-        const found = await languageService.doValidation(snapshotOf(document, file), true);
-        return found
-          .filter((diagnostic) => insideObject(file, diagnostic.range.start))
-          .map((diagnostic) => translateDiagnostic(diagnostic, file, schemaIndex));
-      }
+      if (objects.some((d) => d.range.start.character !== 0)) return checkText(snapshotOf(document, file), file);
       const texts = objects.map((object) => file.text.slice(object.offsets[0], object.offsets[1]));
       // A file opened or pasted whole: one check of the file is cheaper than one per document. Its
       // findings are then filed by document, ready for the keystrokes that follow.
       if (texts.filter((text) => !findingsByDocumentText.has(text)).length > 1) {
-        const found = (await languageService.doValidation(snapshotOf(document, file), true))
-          .filter((diagnostic) => insideObject(file, diagnostic.range.start))
-          .map((diagnostic) => translateDiagnostic(diagnostic, file, schemaIndex));
+        const found = await checkText(snapshotOf(document, file), file);
         objects.forEach((object, index) => {
           const inside = found.filter((d) => d.range.start.line >= object.range.start.line && d.range.start.line <= object.range.end.line);
           remember(texts[index], inside.map((d) => shiftLines(d, -object.range.start.line)));
