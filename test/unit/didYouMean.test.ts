@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { closestName, editDistance } from '../../server/src/services/didYouMean';
+import { closestName, editDistance } from '../../server/src/model/didYouMean';
 
 describe('did you mean', () => {
   it('counts typing mistakes', () => {

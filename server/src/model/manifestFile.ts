@@ -1,4 +1,5 @@
-import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, LineCounter, type Document, type Node as YamlNode } from 'yaml';
+import { parseYamlStream } from './yamlStream';
 
 /** A zero-based line/character position, the same shape as LSP's `Position`. */
 export interface Position {
@@ -47,6 +48,8 @@ export interface ManifestFile {
   positionAt(offset: number): Position;
   offsetAt(position: Position): number;
   rangeOf(node: YamlNode): Range;
+  /** Where each document's part of the text starts (see yamlStream.ts), when the next version can reuse them. */
+  partStarts?: readonly number[];
 }
 
 // Helm and other Go templates are not YAML until rendered: checking them would only produce noise.
@@ -55,9 +58,14 @@ const TEMPLATE_MARKER = /\{\{[\s\S]*?\}\}/;
 /**
  * Parses every document of a YAML text and tells which of them are Kubernetes objects.
  * Detection is by content only (a mapping with scalar `apiVersion` and `kind`), never by file name.
+ * Given the parse of an earlier version of the same file, only the documents an edit touched are parsed
+ * again; the result is the same as without it.
  */
-export function parseManifestFile(text: string): ManifestFile {
-  const yamlDocuments = parseDocuments(text);
+export function parseManifestFile(text: string, previous?: ManifestFile): ManifestFile {
+  const { documents: yamlDocuments, partStarts } = parseYamlStream(
+    text,
+    previous && { text: previous.text, documents: previous.documents.map((document) => document.yaml), partStarts: previous.partStarts },
+  );
   const lineCounter = lineStartsOf(text);
 
   const positionAt = (offset: number): Position => {
@@ -103,22 +111,8 @@ export function parseManifestFile(text: string): ManifestFile {
     positionAt,
     offsetAt,
     rangeOf,
+    ...(partStarts ? { partStarts } : {}),
   };
-}
-
-/**
- * The `yaml` parser recurses on nesting inside one line (`a: - - - … x`, thousands deep) and can overflow
- * the stack. Such text is not a manifest anyone wrote: treat it as holding no documents rather than let
- * every service that parses it throw.
- */
-function parseDocuments(text: string): Document.Parsed[] {
-  try {
-    const parsed = parseAllDocuments(text, { keepSourceTokens: false, uniqueKeys: false });
-    return Array.isArray(parsed) ? parsed : [];
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return [];
-  }
 }
 
 /**

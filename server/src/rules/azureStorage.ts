@@ -22,6 +22,18 @@ export const LEGACY_AKS_CLASSES: Record<string, string> = {
   'azurefile-premium': 'azurefile-csi-premium',
 };
 
+/**
+ * The storage classes an AKS cluster has without anyone writing them: `default`, the CSI classes, the Blob
+ * classes once that driver is enabled, and the legacy in-tree names (still created, see pvc-legacy-storage-class).
+ */
+export const AKS_BUILT_IN_CLASSES: readonly string[] = [
+  'default', 'managed-csi', 'managed-csi-premium', 'azurefile-csi', 'azurefile-csi-premium', 'azureblob-nfs-premium', 'azureblob-fuse-premium',
+  ...Object.keys(LEGACY_AKS_CLASSES),
+];
+
+/** True for a class AKS provides: a built-in, or one Azure Container Storage creates for a storage pool (`acstor-<pool>`). */
+export const isAksProvidedClass = (name: string): boolean => AKS_BUILT_IN_CLASSES.includes(name) || name.startsWith('acstor-');
+
 /** AKS's built-in Azure Disk classes (`default` is managed-csi on current AKS). */
 const AKS_DISK_CLASSES = new Set(['default', 'managed', 'managed-premium', 'managed-csi', 'managed-csi-premium']);
 

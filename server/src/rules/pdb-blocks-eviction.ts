@@ -25,8 +25,8 @@ export const pdbBlocksEviction: Rule = {
       '`minAvailable: 100%` (or removing it when `maxUnavailable` is already set, since the API accepts only one',
       'of the two). With one pod evicted at a time and two or more replicas, the service stays up.',
       '',
-      'A `minAvailable` number equal to the workload\'s replica count blocks drains too; this rule cannot see the',
-      'workload from the PDB alone and does not report it.',
+      'A `minAvailable` number equal to the workload\'s replica count blocks drains too. This rule sees the PDB',
+      'alone; `pdb-min-available-blocks-drain` compares it with the workloads it selects across the workspace.',
     ].join('\n'),
   },
 

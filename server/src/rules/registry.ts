@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import type { AnyRule } from './rule';
 import { containerResources } from './container-resources';
 import { aadPodIdentity } from './aad-pod-identity';
 import { allowPrivilegeEscalation } from './allow-privilege-escalation';
@@ -48,8 +48,23 @@ import { storageclassCsiProvisioner } from './storageclass-csi-provisioner';
 import { storageclassBindingMode } from './storageclass-binding-mode';
 import { pvcLegacyStorageClass } from './pvc-legacy-storage-class';
 import { azureDiskAccessMode } from './azure-disk-access-mode';
+import { ingressBackendMissing } from './ingress-backend-missing';
+import { serviceSelectsNoPods } from './service-selects-no-pods';
+import { configReferenceMissing } from './config-reference-missing';
+import { secretReferenceMissing } from './secret-reference-missing';
+import { pvcStorageClassUnknown } from './pvc-storage-class-unknown';
+import { pvcMissing } from './pvc-missing';
+import { statefulsetHeadlessServiceMissing } from './statefulset-headless-service-missing';
+import { networkPolicySelectsNoPods } from './network-policy-selects-no-pods';
+import { workloadWithoutNetworkPolicy } from './workload-without-network-policy';
+import { serviceSelectsMultipleWorkloads } from './service-selects-multiple-workloads';
+import { pdbSelectsNoPods } from './pdb-selects-no-pods';
+import { pdbMinAvailableBlocksDrain } from './pdb-min-available-blocks-drain';
+import { workloadWithoutPdb } from './workload-without-pdb';
+import { hpaTargetMissing } from './hpa-target-missing';
+import { hpaWithFixedReplicas } from './hpa-with-fixed-replicas';
 /** Every rule Kube Guide has. Settings, docs pages and the README's rule table are generated from it. */
-export const ALL_RULES: readonly Rule[] = [
+export const ALL_RULES: readonly AnyRule[] = [
   containerResources,
   // security, networking, RBAC and guide corrections
   privilegedContainer,
@@ -100,4 +115,20 @@ export const ALL_RULES: readonly Rule[] = [
   storageclassBindingMode,
   pvcLegacyStorageClass,
   azureDiskAccessMode,
+  // cross-resource rules: they read the workspace index
+  serviceSelectsNoPods,
+  ingressBackendMissing,
+  pdbSelectsNoPods,
+  pdbMinAvailableBlocksDrain,
+  workloadWithoutPdb,
+  hpaTargetMissing,
+  hpaWithFixedReplicas,
+  configReferenceMissing,
+  secretReferenceMissing,
+  pvcStorageClassUnknown,
+  pvcMissing,
+  statefulsetHeadlessServiceMissing,
+  networkPolicySelectsNoPods,
+  workloadWithoutNetworkPolicy,
+  serviceSelectsMultipleWorkloads,
 ];

@@ -1,4 +1,9 @@
+import { strict as assert } from 'node:assert';
+import { parseManifestFile } from '../model/manifestFile';
+import { runRules } from './engine';
 import { replicasMinimum } from './replicas-minimum';
+import { DEFAULT_RULE_SETTINGS } from './ruleSettings';
+import { indexOf } from './testing/workspaceRuleTester';
 import { testRule, yaml } from './testing/ruleTester';
 
 testRule(replicasMinimum, {
@@ -40,4 +45,24 @@ testRule(replicasMinimum, {
       ),
     },
   ],
+});
+
+describe('rule replicas-minimum with the workspace index', () => {
+  const deployment = yaml('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  template: {}');
+  const autoscaler = yaml(
+    'apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata:', '  name: web', 'spec:', '  scaleTargetRef:',
+    '    apiVersion: apps/v1', '    kind: Deployment', '    name: web', '  minReplicas: 2', '  maxReplicas: 5',
+  );
+  const findingsWith = (files: Record<string, string>) => {
+    const index = indexOf(files);
+    return runRules(parseManifestFile(files['web.yaml']), [replicasMinimum], DEFAULT_RULE_SETTINGS, { view: index, uri: 'web.yaml' }).findings;
+  };
+
+  it('stays silent on a missing replicas when an HPA in another file owns the count', () => {
+    assert.deepEqual(findingsWith({ 'web.yaml': deployment, 'hpa.yaml': autoscaler }), []);
+  });
+
+  it('still reports it when no HPA targets the workload', () => {
+    assert.equal(findingsWith({ 'web.yaml': deployment, 'hpa.yaml': autoscaler.replace('name: web\n  minReplicas', 'name: api\n  minReplicas') }).length, 1);
+  });
 });

@@ -2,6 +2,7 @@ import { isMap } from 'yaml';
 import { prependToMap, replaceNode } from '../fixes/yamlEdits';
 import { replicasOf } from '../model/workloads';
 import type { Rule } from './rule';
+import { autoscalersOf } from './workloadScale';
 
 const KINDS = new Set(['Deployment', 'StatefulSet']);
 
@@ -21,16 +22,17 @@ export const replicasMinimum: Rule = {
       'across nodes and zones.',
       '',
       'Leaving `replicas` out means one pod. That is right when a HorizontalPodAutoscaler owns the count (then',
-      'give the HPA a `minReplicas` of at least 2, see `hpa-replica-bounds`); this rule sees one file at a time,',
-      'so silence it on that object with the `kube-guide.io/ignore: replicas-minimum` annotation. `replicas: 0`',
-      '(a workload deliberately stopped) is not reported.',
+      'give the HPA a `minReplicas` of at least 2, see `hpa-replica-bounds`). In the editor, where the whole',
+      'workspace is indexed, a workload that an HPA targets is not reported; the command-line linter checks one',
+      'file at a time for this rule, so there silence it with the `kube-guide.io/ignore: replicas-minimum`',
+      'annotation. `replicas: 0` (a workload deliberately stopped) is not reported.',
       '',
       'The fix sets `replicas: 2`, or adds it at the top of `spec`. Two is the least that survives one pod going',
       'away; pair it with a PodDisruptionBudget and pod anti-affinity.',
     ].join('\n'),
   },
 
-  check({ root, object, file, report }) {
+  check({ root, object, file, report, workspace }) {
     if (!KINDS.has(object.kind)) return;
     const spec = root.get('spec', true);
     if (!isMap(spec)) return;
@@ -46,6 +48,8 @@ export const replicasMinimum: Rule = {
       return;
     }
     if (spec.has('replicas')) return; // `replicas:` left empty: the schema reports it.
+    // An autoscaler owns the count: leaving `replicas` out is then right (hpa-with-fixed-replicas asks for it).
+    if (workspace?.summary && autoscalersOf(workspace.summary, workspace.view).length > 0) return;
     const edit = prependToMap(file.text, spec, ['replicas: 2']);
     report({
       message: `${who} does not set replicas, so it runs a single pod unless an autoscaler scales it.`,

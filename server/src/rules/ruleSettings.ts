@@ -1,3 +1,4 @@
+import { NEWEST_AKS_KUBERNETES_VERSION } from '../knowledge/kubernetesVersions';
 import type { Severity } from './rule';
 
 export type RuleProfile = 'aks-production' | 'baseline';
@@ -9,10 +10,13 @@ export interface RuleSettings {
   severities: Record<string, Severity | 'off'>;
   /** Registries images may come from; empty means every registry is trusted. */
   trustedRegistries: string[];
+  /** The Kubernetes minor version the manifests are deployed to ("1.34"): version-aware rules judge against it. */
+  kubernetesVersion: string;
 }
 
 export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   profile: 'aks-production',
   severities: {},
   trustedRegistries: [],
+  kubernetesVersion: NEWEST_AKS_KUBERNETES_VERSION,
 };

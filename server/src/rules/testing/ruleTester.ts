@@ -5,7 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import { applyTextEdits } from '../../fixes/textEdit';
 import { parseManifestFile } from '../../model/manifestFile';
 import { runRules } from '../engine';
-import type { Rule } from '../rule';
+import type { Rule, Severity } from '../rule';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../ruleSettings';
 
 export interface ValidCase {
@@ -15,8 +15,8 @@ export interface ValidCase {
 }
 
 export interface InvalidCase extends ValidCase {
-  /** The findings, in order: 1-based line and the message (exact text, or a pattern). */
-  errors: Array<{ line: number; message: string | RegExp }>;
+  /** The findings, in order: 1-based line, the message (exact text, or a pattern) and, when given, the severity. */
+  errors: Array<{ line: number; message: string | RegExp; severity?: Severity }>;
   /** The whole text after applying every fix; omit only for findings that have no fix. */
   output?: string;
 }
@@ -63,6 +63,7 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
           assert.equal(finding.range.start.line + 1, expected.line, `line of finding ${index + 1}: ${finding.message}`);
           if (typeof expected.message === 'string') assert.equal(finding.message, expected.message);
           else assert.match(finding.message, expected.message);
+          if (expected.severity) assert.equal(finding.severity, expected.severity, `severity of: ${finding.message}`);
         });
 
         const fixable = findings.filter((f) => f.fix);
