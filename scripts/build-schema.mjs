@@ -18,6 +18,8 @@
 //
 // Usage: node scripts/build-schema.mjs [--force]
 // Skips work when the output is newer than this script and the package versions it reads.
+// scripts/build-crd-schemas.mjs imports the naming and repair helpers exported here, so custom
+// resources that embed Kubernetes types (a Rollout's pod template) point at the same definitions.
 
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -28,11 +30,11 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(repoRoot, 'package.json'));
 
-const modelsDir = path.dirname(require.resolve('kubernetes-models/package.json'));
-const apimachineryDir = path.dirname(
+export const modelsDir = path.dirname(require.resolve('kubernetes-models/package.json'));
+export const apimachineryDir = path.dirname(
   createRequire(path.join(modelsDir, 'package.json')).resolve('@kubernetes-models/apimachinery/package.json'),
 );
-const outFile = path.join(repoRoot, 'dist', 'kubernetes-schema.json');
+export const outFile = path.join(repoRoot, 'dist', 'kubernetes-schema.json');
 const metaFile = path.join(repoRoot, 'dist', 'kubernetes-schema.meta.json');
 const scriptFile = fileURLToPath(import.meta.url);
 
@@ -264,7 +266,7 @@ function generateFromTypes(kinds) {
  * `@kubernetes-models/apimachinery/apis/meta/v1/Time.d.ts` → `io.k8s.apimachinery.pkg.apis.meta.v1.Time`.
  * Checked against the long alias each file exports (`IIoK8sApiAppsV1DeploymentSpec`).
  */
-function definitionNameForFile(fileName, declarationName) {
+export function definitionNameForFile(fileName, declarationName) {
   const resolved = path.resolve(fileName);
   const typeName = path.basename(resolved).replace(/\.d\.ts$/, '');
   if (declarationName !== undefined && declarationName !== `I${typeName}`) {
@@ -383,21 +385,24 @@ function restoreIntegers(schema, keepNumber, where) {
 function allowNull(definitions) {
   const isObjectDefinition = (schema) =>
     typeof schema.$ref === 'string' && definitions[decodeURIComponent(schema.$ref.replace('#/definitions/', ''))]?.type === 'object';
-  for (const definition of Object.values(definitions)) {
-    for (const [name, property] of Object.entries(definition.properties ?? {})) {
-      if (definition.required?.includes(name)) continue;
-      if (property.type === 'object' || property.type === 'array') {
-        property.type = [property.type, 'null'];
-      } else if (isObjectDefinition(property)) {
-        const { $ref, ...annotations } = property;
-        definition.properties[name] = { ...annotations, anyOf: [{ $ref }, { type: 'null' }] };
-      }
+  for (const definition of Object.values(definitions)) allowNullOnOptionalProperties(definition, isObjectDefinition);
+}
+
+/** allowNull's work on one schema's own properties; `isObjectDefinition` tells which `$ref`s name objects. */
+export function allowNullOnOptionalProperties(schema, isObjectDefinition) {
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    if (schema.required?.includes(name)) continue;
+    if (property.type === 'object' || property.type === 'array') {
+      property.type = [property.type, 'null'];
+    } else if (isObjectDefinition(property)) {
+      const { $ref, ...annotations } = property;
+      schema.properties[name] = { ...annotations, anyOf: [{ $ref }, { type: 'null' }] };
     }
   }
 }
 
 /** Calls `visit` for every schema nested in `schema` (properties, items, map values), itself included. */
-function forEachSubschema(schema, visit, propertyName) {
+export function forEachSubschema(schema, visit, propertyName) {
   if (!schema || typeof schema !== 'object') return;
   visit(schema, propertyName);
   for (const [name, property] of Object.entries(schema.properties ?? {})) forEachSubschema(property, visit, name);
@@ -479,7 +484,7 @@ function checkResult(schema, kinds) {
 // ---------------------------------------------------------------------------------------------
 // Small helpers.
 
-function isUpToDate(outputs, inputs) {
+export function isUpToDate(outputs, inputs) {
   try {
     const oldestOutput = Math.min(...outputs.map((file) => fs.statSync(file).mtimeMs));
     return inputs.every((file) => fs.statSync(file).mtimeMs < oldestOutput);
@@ -496,11 +501,11 @@ function listDirs(dir) {
     .sort();
 }
 
-function readJson(file) {
+export function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-function formatBytes(bytes) {
+export function formatBytes(bytes) {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(0)} KB`;
 }
 
@@ -508,4 +513,5 @@ function fail(message) {
   throw new Error(`build-schema: ${message}`);
 }
 
-main();
+// Run only when called as a script, not when build-crd-schemas.mjs imports the helpers.
+if (process.argv[1] && path.resolve(process.argv[1]) === scriptFile) main();

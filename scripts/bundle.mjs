@@ -50,6 +50,14 @@ const targets = [
     entryPoints: { 'cli-worker': 'server/src/cli/lintWorker.ts' },
     plugins: [prettierLeftOut],
   },
+  {
+    // The diagrams webview's script: runs in the webview's browser page, not in Node.
+    entryPoints: { webview: 'client/src/diagrams/webview/main.ts' },
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+  },
 ];
 
 const contexts = await Promise.all(

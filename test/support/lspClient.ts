@@ -8,7 +8,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { MANIFEST_STATUS_NOTIFICATION, type ManifestStatus } from '../../server/src/protocol';
+import { MANIFEST_STATUS_NOTIFICATION, WORKSPACE_GRAPH_CHANGED_NOTIFICATION, type ManifestStatus } from '../../server/src/protocol';
 import { REPO_ROOT } from './fixtures';
 
 /** The bundled server started as a process and driven over stdio, as an editor would. */
@@ -17,6 +17,12 @@ export class LspTestClient {
   readonly process: ChildProcessWithoutNullStreams;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly notifications: Array<{ method: string; params: unknown }> = [];
+  /** How many times the server published diagnostics for each URI. */
+  readonly publishCounts = new Map<string, number>();
+  /** How many times the server asked the editor to ask again for CodeLens. */
+  codeLensRefreshes = 0;
+  /** What `workspace/configuration` answers; change it, then send `workspace/didChangeConfiguration`. */
+  settings: unknown;
   stderr = '';
   private readonly listeners: Array<() => void> = [];
 
@@ -29,27 +35,49 @@ export class LspTestClient {
       new StreamMessageReader(this.process.stdout),
       new StreamMessageWriter(this.process.stdin),
     );
+    this.settings = options.settings;
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
+      this.publishCounts.set(params.uri, (this.publishCounts.get(params.uri) ?? 0) + 1);
       this.notify();
     });
     this.connection.onNotification(MANIFEST_STATUS_NOTIFICATION, (params: ManifestStatus) => {
       this.notifications.push({ method: MANIFEST_STATUS_NOTIFICATION, params });
       this.notify();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
+    this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+      this.notifications.push({ method: 'window/logMessage', params });
+      this.notify();
+    });
+    this.connection.onNotification(WORKSPACE_GRAPH_CHANGED_NOTIFICATION, () => {
+      this.notifications.push({ method: WORKSPACE_GRAPH_CHANGED_NOTIFICATION, params: {} });
+      this.notify();
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings ?? {}));
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.codeLensRefreshes++;
+      this.notify();
+      return null;
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
   }
 
-  async initialize() {
+  /**
+   * `workspaceFolders`: folder URIs the server indexes; `definitionLinks`: the client takes LocationLinks;
+   * `initializationOptions`: what the extension's client would send (its report on Red Hat YAML, say).
+   */
+  async initialize(options: { workspaceFolders?: string[]; definitionLinks?: boolean; initializationOptions?: unknown } = {}) {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
+      ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders.map((uri) => ({ uri, name: path.basename(uri) })) } : {}),
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
         textDocument: {
+          definition: { linkSupport: options.definitionLinks ?? false },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
           publishDiagnostics: { relatedInformation: true, versionSupport: true },

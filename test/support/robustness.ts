@@ -8,7 +8,7 @@ import { applyTextEdits, type TextEdit } from '../../server/src/fixes/textEdit';
 import { parseManifestFile, type ManifestFile, type Range } from '../../server/src/model/manifestFile';
 import { runRules, type RuleRun } from '../../server/src/rules/engine';
 import { ALL_RULES } from '../../server/src/rules/registry';
-import type { RuleSettings } from '../../server/src/rules/ruleSettings';
+import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../../server/src/rules/ruleSettings';
 import { fixAllEdits, ruleCodeActions } from '../../server/src/services/ruleService';
 import { REPO_ROOT, SHARED_DIR, yamlFilesUnder } from './fixtures';
 
@@ -16,7 +16,7 @@ import { REPO_ROOT, SHARED_DIR, yamlFilesUnder } from './fixtures';
 // editor can show, and fixes that leave YAML that parses and do not bring their own finding back.
 
 /** Every rule on, at its default severity; registries restricted so the registry rule has work too. */
-export const FUZZ_RULE_SETTINGS: RuleSettings = { profile: 'aks-production', severities: {}, trustedRegistries: ['myregistry.azurecr.io'] };
+export const FUZZ_RULE_SETTINGS: RuleSettings = { ...DEFAULT_RULE_SETTINGS, profile: 'aks-production', severities: {}, trustedRegistries: ['myregistry.azurecr.io'] };
 
 /** True when the position is one an editor can show: an existing line, and not past its end or inside a CRLF. */
 export function isPositionInside(document: TextDocument, position: { line: number; character: number }): boolean {

@@ -69,7 +69,7 @@ describe('.kube-guide.yaml', () => {
     it('lets the nearest file win key by key, and stops at root: true', () => {
       const resolved = createConfigLoader(RULE_IDS, existsSync).resolve(path.join(top, 'repo', 'apps', 'web'));
       assert.deepEqual(resolved.files, [path.join(top, 'repo', 'apps', '.kube-guide.yaml'), path.join(top, 'repo', '.kube-guide.yaml')]);
-      assert.deepEqual(resolved.ruleSettings, { severities: { 'image-tag': 'off', 'container-resources': 'error' } });
+      assert.deepEqual(resolved.ruleSettings, { severities: { 'image-tag': 'off', 'container-resources': 'error' }, kubernetesVersion: '1.31' });
       assert.deepEqual(resolved.exclude, [{ baseDir: path.join(top, 'repo'), patterns: ['generated/'] }]);
       assert.equal(resolved.kubernetesVersion, '1.31');
     });
@@ -81,7 +81,7 @@ describe('.kube-guide.yaml', () => {
 
     it('lays the result over rule settings', () => {
       const settings = applyConfig(DEFAULT_RULE_SETTINGS, { severities: { 'image-tag': 'off' }, trustedRegistries: ['a.io'] });
-      assert.deepEqual(settings, { profile: 'aks-production', severities: { 'image-tag': 'off' }, trustedRegistries: ['a.io'] });
+      assert.deepEqual(settings, { profile: 'aks-production', severities: { 'image-tag': 'off' }, trustedRegistries: ['a.io'], kubernetesVersion: DEFAULT_RULE_SETTINGS.kubernetesVersion });
     });
   });
 });

@@ -28,7 +28,7 @@ describe('CLI cache', () => {
   beforeEach(() => (folder = mkdtempSync(path.join(tmpdir(), 'kube-guide-cache-'))));
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-  const result = { isManifest: true, messages: [], fixable: false };
+  const result = { isManifest: true, messages: [], fixable: false, objects: [] };
 
   it('keys an entry by the text and the resolved settings', () => {
     const strict = { ...DEFAULT_SETTINGS, rules: { ...DEFAULT_SETTINGS.rules, severities: { 'image-tag': 'error' as const } } };

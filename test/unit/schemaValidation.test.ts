@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_SOURCE, hoverMarkdown, SchemaProblem } from '../../server/src/services/schemaService';
-import { expectedFindings, fixturePath, yamlFilesUnder } from '../support/fixtures';
+import { hoverMarkdown, SchemaProblem } from '../../server/src/services/schemaService';
+import { fixturePath, yamlFilesUnder } from '../support/fixtures';
+import { assertSchemaFixture } from '../support/schemaFixtures';
 import { messageOf, openDocument, schemaService } from '../support/schemaServiceFactory';
 
 describe('schema validation', function () {
@@ -12,23 +12,7 @@ describe('schema validation', function () {
   // Each fixture marks the lines that must be flagged with `# expect: <code>`; every other line must stay clean.
   for (const fixture of yamlFilesUnder(fixturePath('schema'))) {
     const name = path.relative(fixturePath('schema'), fixture);
-    it(`judges ${name} as its expectations say`, async () => {
-      const text = readFileSync(fixture, 'utf8');
-      const { document, file } = openDocument(text);
-      const diagnostics = await schemaService().validate(document, file);
-      const actual = diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code}`).sort();
-      const expected = expectedFindings(text).map((e) => `${e.line + 1}: ${e.code}`).sort();
-      assert.deepEqual(actual, expected, diagnostics.map((d) => `${d.range.start.line + 1}: ${messageOf(d)}`).join('\n'));
-      for (const diagnostic of diagnostics) {
-        assert.equal(diagnostic.source, DIAGNOSTIC_SOURCE);
-        assert.equal(diagnostic.severity, 1, 'schema violations are errors: the API server refuses them');
-      }
-      for (const { line, suggestion } of expectedFindings(text).filter((e) => e.suggestion)) {
-        const diagnostic = diagnostics.find((d) => d.range.start.line === line);
-        assert.equal((diagnostic?.data as { suggestion?: string }).suggestion, suggestion);
-        assert.match(messageOf(diagnostic!), new RegExp(`Did you mean "${suggestion}"\\?`));
-      }
-    });
+    it(`judges ${name} as its expectations say`, () => assertSchemaFixture(fixture));
   }
 
   it('flags an unknown field on exactly its key', async () => {

@@ -24,6 +24,7 @@ describe('team config in the editor (.kube-guide.yaml)', () => {
       profile: 'baseline',
       severities: { 'image-tag': 'error', 'other-rule': 'info', 'readiness-probe': 'off' },
       trustedRegistries: [],
+      kubernetesVersion: DEFAULT_RULE_SETTINGS.kubernetesVersion,
     });
     assert.deepEqual(errors, []);
   });

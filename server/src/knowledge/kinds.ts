@@ -324,11 +324,10 @@ const apiVersionValue = (id: string, values: string[], summary: string, correcti
   match: [{ on: 'value', paths: ['apiVersion'], values }],
 });
 
-/** API versions that no current cluster accepts, with their replacements. */
+/**
+ * API versions of other projects' resources worth a note. Kubernetes' own deprecated and removed versions
+ * are in apiLifecycle.ts, judged against the target version.
+ */
 export const API_VERSION_KNOWLEDGE: readonly KnowledgeEntry[] = [
-  apiVersionValue('api-version/policy-v1beta1', ['policy/v1beta1'], 'A removed API version.', 'PodDisruptionBudget `policy/v1beta1` was removed in Kubernetes 1.25 (and PodSecurityPolicy with it); use `policy/v1`.'),
-  apiVersionValue('api-version/autoscaling-v2beta', ['autoscaling/v2beta1', 'autoscaling/v2beta2'], 'A removed API version.', 'HorizontalPodAutoscaler `autoscaling/v2beta1` (removed in 1.25) and `v2beta2` (removed in 1.26): use `autoscaling/v2`.'),
-  apiVersionValue('api-version/ingress-v1beta1', ['extensions/v1beta1', 'networking.k8s.io/v1beta1'], 'A removed API version.', 'Ingress `extensions/v1beta1` and `networking.k8s.io/v1beta1` were removed in Kubernetes 1.22; use `networking.k8s.io/v1` (backends become `service.name` / `service.port`).'),
-  apiVersionValue('api-version/batch-v1beta1', ['batch/v1beta1'], 'A removed API version.', 'CronJob `batch/v1beta1` was removed in Kubernetes 1.25; use `batch/v1`.'),
   apiVersionValue('api-version/istio-security-v1beta1', ['security.istio.io/v1beta1'], 'An older Istio API version, still served.', 'Istio 1.22 promoted PeerAuthentication and AuthorizationPolicy to `security.istio.io/v1`; prefer it.'),
 ];

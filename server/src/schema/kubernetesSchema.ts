@@ -16,11 +16,17 @@ export interface KubernetesSchemaMeta {
 
 // The schema sits next to the bundled server (dist/), or in dist/ at the repository root when the
 // server runs from compiled sources in tests (out/server/src/schema/).
+function distCandidates(fileName: string): string[] {
+  return [path.join(__dirname, fileName), path.resolve(__dirname, '..', '..', '..', '..', 'dist', fileName)];
+}
+
+/** Where a file or folder the build wrote into dist/ is, if it is anywhere. */
+export function findDistPath(fileName: string): string | undefined {
+  return distCandidates(fileName).find((candidate) => existsSync(candidate));
+}
+
 function findSchemaFile(fileName: string): string {
-  const candidates = [
-    path.join(__dirname, fileName),
-    path.resolve(__dirname, '..', '..', '..', '..', 'dist', fileName),
-  ];
+  const candidates = distCandidates(fileName);
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) {
     throw new Error(

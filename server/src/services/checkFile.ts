@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseManifestFile, type ManifestFile } from '../model/manifestFile';
 import { runRules, type RuleRun } from '../rules/engine';
-import type { Rule } from '../rules/rule';
+import type { AnyRule } from '../rules/rule';
 import type { KubeGuideSettings } from '../settings';
 import { mergeDiagnostics, ruleDiagnostics, type RuleDocsLink } from './ruleService';
 import type { SchemaService } from './schemaService';
@@ -11,7 +11,7 @@ import type { SchemaService } from './schemaService';
 export interface CheckServices {
   /** Called only when the file is a manifest and schema validation is on: loading the schema is slow. */
   schemaService(): SchemaService;
-  rules: readonly Rule[];
+  rules: readonly AnyRule[];
   docsLink: RuleDocsLink;
 }
 
@@ -38,7 +38,8 @@ export async function checkFile(
   const file = cached.parsed ?? parseManifestFile(text);
   const ruleRun = cached.ruleRun ?? runRules(file, services.rules, settings.rules);
   if (!file.isManifest) return { file, ruleRun, diagnostics: [] };
-  const schemaDiagnostics = settings.schemaValidation.enable
+  // `auto` checks too: deferring to Red Hat YAML is the language server's per-file decision, passed in as `on`/`off`.
+  const schemaDiagnostics = settings.schemaValidation !== 'off'
     ? await services.schemaService().validate(TextDocument.create(uri, 'yaml', 1, text), file)
     : [];
   return { file, ruleRun, diagnostics: mergeDiagnostics(schemaDiagnostics, ruleDiagnostics(ruleRun, services.docsLink)) };

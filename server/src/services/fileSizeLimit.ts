@@ -1,5 +1,5 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from './schemaService';
+import { DIAGNOSTIC_SOURCE } from './diagnosticCodes';
 
 // Parsing, the rules and the schema check cost about 1.5 s per MB on one core, and the server does one
 // thing at a time: a 10 MB file would hold every hover and completion back for a minute and take a gigabyte.

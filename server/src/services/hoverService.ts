@@ -11,6 +11,8 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { apiLifecycleLines } from '../knowledge/apiLifecycle';
+import { NEWEST_AKS_KUBERNETES_VERSION } from '../knowledge/kubernetesVersions';
 import { findKnowledge, knownValues } from '../knowledge/lookup';
 import type { KnowledgeEntry } from '../knowledge/types';
 import { documentAtOffset, type ManifestFile } from '../model/manifestFile';
@@ -24,23 +26,35 @@ export interface GuideTopic {
   markdown: string;
 }
 
+/** What a document's hover and completion depend on besides its text. */
+export interface DocumentOptions {
+  /** The Kubernetes version the document targets: the hover on an apiVersion judges against it. */
+  kubernetesVersion: string;
+  /** False where another extension already shows the schema's field docs and completion (Red Hat YAML). */
+  schemaFields: boolean;
+}
+
+const DEFAULT_DOCUMENT_OPTIONS: DocumentOptions = { kubernetesVersion: NEWEST_AKS_KUBERNETES_VERSION, schemaFields: true };
+
 export interface HoverService {
-  hover(document: TextDocument, file: ManifestFile, position: Position): Promise<Hover | null>;
-  complete(document: TextDocument, file: ManifestFile, position: Position): Promise<CompletionList>;
+  hover(document: TextDocument, file: ManifestFile, position: Position, options?: DocumentOptions): Promise<Hover | null>;
+  complete(document: TextDocument, file: ManifestFile, position: Position, options?: DocumentOptions): Promise<CompletionList>;
   /** The full topic for the symbol at a position, or null when neither the guide nor the schema knows it. */
-  topic(file: ManifestFile, position: Position): GuideTopic | null;
+  topic(file: ManifestFile, position: Position, options?: DocumentOptions): GuideTopic | null;
 }
 
 /** What sits under the cursor, in the terms the knowledge and the schema are looked up by. */
 interface HoverTarget {
   entry?: KnowledgeEntry;
   field?: FieldDescription;
+  /** On an apiVersion value: when Kubernetes deprecated or removed it, judged against the target version. */
+  lifecycle?: string[];
   path: YamlPath;
   range: ReturnType<ManifestFile['rangeOf']>;
 }
 
 export function createHoverService(schema: SchemaService): HoverService {
-  const targetAt = (file: ManifestFile, position: Position): HoverTarget | undefined => {
+  const targetAt = (file: ManifestFile, position: Position, options: DocumentOptions): HoverTarget | undefined => {
     const offset = file.offsetAt(position);
     const object = documentAtOffset(file, offset);
     if (!object?.object) return undefined;
@@ -51,21 +65,23 @@ export function createHoverService(schema: SchemaService): HoverService {
     const entry = findKnowledge({ apiVersion, kind, path: location.path, onKey: location.onKey, value: scalar });
     // On the object's own `kind:` value the knowledge says everything; the generic "kind is a string" adds nothing.
     const onKindValue = !location.onKey && location.path.length === 1 && location.path[0] === 'kind';
-    const field = onKindValue ? undefined : schema.describeField(apiVersion, kind, location.path);
-    if (!entry && !field) return undefined;
-    return { entry, field, path: location.path, range: file.rangeOf(location.node) };
+    const field = onKindValue || !options.schemaFields ? undefined : schema.describeField(apiVersion, kind, location.path);
+    const onApiVersionValue = !location.onKey && location.path.length === 1 && location.path[0] === 'apiVersion';
+    const lifecycle = onApiVersionValue ? apiLifecycleLines(apiVersion, kind, options.kubernetesVersion) : [];
+    if (!entry && !field && lifecycle.length === 0) return undefined;
+    return { entry, field, lifecycle, path: location.path, range: file.rangeOf(location.node) };
   };
 
   return {
-    async hover(document, file, position) {
-      const target = targetAt(file, position);
-      if (!target) return schema.hover(document, file, position);
+    async hover(document, file, position, options = DEFAULT_DOCUMENT_OPTIONS) {
+      const target = targetAt(file, position, options);
+      if (!target) return options.schemaFields ? schema.hover(document, file, position) : null;
       const value = hoverMarkdown(target);
       return { contents: { kind: MarkupKind.Markdown, value }, range: target.range };
     },
 
-    async complete(document, file, position) {
-      const list = await schema.complete(document, file, position);
+    async complete(document, file, position, options = DEFAULT_DOCUMENT_OPTIONS) {
+      const list = options.schemaFields ? await schema.complete(document, file, position) : CompletionList.create([], false);
       const context = completionContext(file, position);
       if (!context) return list;
       if (context.onValue) addKnownValues(list, context.kind, context.path);
@@ -73,8 +89,8 @@ export function createHoverService(schema: SchemaService): HoverService {
       return list;
     },
 
-    topic(file, position) {
-      const target = targetAt(file, position);
+    topic(file, position, options = DEFAULT_DOCUMENT_OPTIONS) {
+      const target = targetAt(file, position, options);
       if (!target) return null;
       const name = target.entry?.title ?? String(target.path.filter((s) => typeof s === 'string').pop() ?? '');
       return { title: name, markdown: hoverMarkdown(target, { full: true }) };
@@ -87,8 +103,9 @@ export function createHoverService(schema: SchemaService): HoverService {
  * API docs, and last where it comes from. Knowledge texts are ours; user text only reaches the Markdown
  * through `fieldHoverMarkdown`, which escapes it.
  */
-function hoverMarkdown({ entry, field, path }: HoverTarget, options: { full?: boolean } = {}): string {
+function hoverMarkdown({ entry, field, lifecycle, path }: HoverTarget, options: { full?: boolean } = {}): string {
   const sections: string[] = [];
+  if (lifecycle && lifecycle.length > 0) sections.push(lifecycle.join('\n\n'));
   if (entry) sections.push(knowledgeMarkdown(entry, options));
   if (field) sections.push(fieldHoverMarkdown(path, field));
   if (entry) sections.push(sourceMarkdown(entry));

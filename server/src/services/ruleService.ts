@@ -13,7 +13,7 @@ import type { TextEdit } from '../fixes/textEdit';
 import { lineStart } from '../fixes/yamlEdits';
 import type { ManifestFile } from '../model/manifestFile';
 import type { RuleFinding, RuleRun } from '../rules/engine';
-import type { Rule, Severity } from '../rules/rule';
+import type { AnyRule, Severity } from '../rules/rule';
 import { DIAGNOSTIC_SOURCE, SchemaProblem } from './schemaService';
 
 /** The code action kind of "Fix all auto-fixable Kube Guide problems" (for `editor.codeActionsOnSave`). */
@@ -128,7 +128,7 @@ const contains = (range: Range, position: { line: number; character: number }): 
  * The docs of the rules whose findings lie under `position`, as Markdown for the hover: the title, a
  * link to the rule's page, and the first paragraph of its docs (the why), so a warning explains itself.
  */
-export function ruleDocsAt(run: RuleRun, position: { line: number; character: number }, rules: readonly Rule[], docsLink: RuleDocsLink): string | undefined {
+export function ruleDocsAt(run: RuleRun, position: { line: number; character: number }, rules: readonly AnyRule[], docsLink: RuleDocsLink): string | undefined {
   const ids = [...new Set(run.findings.filter((finding) => contains(finding.range, position)).map((finding) => finding.ruleId))];
   const sections = ids.flatMap((id) => {
     const meta = rules.find((rule) => rule.meta.id === id)?.meta;

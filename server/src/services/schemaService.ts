@@ -14,24 +14,21 @@ import {
   type LanguageService,
 } from 'yaml-language-server';
 import { isScalar } from 'yaml';
-import { documentAtOffset, parseManifestFile, type ManifestFile } from '../model/manifestFile';
+import { documentAtOffset, type ManifestDocument, type ManifestFile } from '../model/manifestFile';
 import { excessiveAliasExpansion, MAX_ALIAS_ADDED_NODES, type AliasExpansion } from '../model/aliasExpansion';
 import { locateOffset, type YamlPath } from '../model/yamlPath';
 import { indexSchema, type FieldDescription, type SchemaIndex, type SchemaNode } from '../schema/schemaIndex';
 import { KUBERNETES_SCHEMA_URI } from '../schema/kubernetesSchema';
-import { closestName } from './didYouMean';
+import { ComposedSchema } from '../schema/composedSchema';
+import { balanceDispatch } from '../schema/dispatchTree';
+import { loadBundledCustomResources, type CustomResourceCatalog } from '../schema/crdCatalog';
+import type { CrdSchema } from '../schema/crdSchema';
+import { closestName } from '../model/didYouMean';
+import { shareParse } from './sharedParse';
 
-/** The `source` of every diagnostic we publish, so users (and tests) can tell ours apart. */
-export const DIAGNOSTIC_SOURCE = 'kube-guide';
+import { DIAGNOSTIC_SOURCE, SchemaProblem } from './diagnosticCodes';
 
-/** Our diagnostic codes for what the schema check finds. */
-export const SchemaProblem = {
-  unknownField: 'schema-unknown-field',
-  wrongValue: 'schema-enum',
-  invalid: 'schema-invalid',
-  yamlSyntax: 'yaml-syntax',
-  aliasLimit: 'yaml-alias-limit',
-} as const;
+export { DIAGNOSTIC_SOURCE, SchemaProblem };
 
 /** Extra data on an unknown-field or wrong-value diagnostic: the allowed name it is a near miss of. */
 export interface SuggestionData {
@@ -46,12 +43,20 @@ export interface SchemaService {
   describeField(apiVersion: string, kind: string, path: YamlPath): FieldDescription | undefined;
   complete(document: TextDocument, file: ManifestFile, position: Position): Promise<CompletionList>;
   quickFixes(document: TextDocument, diagnostics: Diagnostic[]): CodeAction[];
+  /** Checks custom resources against the workspace's own CRDs from now on; they win over bundled schemas. */
+  setWorkspaceCrds(schemas: CrdSchema[]): void;
 }
 
-// Where single documents are checked: one name, so yaml-language-server keeps one parse, not one per document.
-const SINGLE_DOCUMENT_URI = 'kube-guide://document.yaml';
+// Where documents are checked: one name, so yaml-language-server keeps one parse (ours: see sharedParse.ts).
+const VALIDATION_URI = 'kube-guide://document.yaml';
+// The versions we give texts (see snapshotOf). yaml-language-server's parse cache is one per process, so
+// the count is too: two schema services in one process (tests, a CLI run) must never share a version.
+let nextRevision = 1;
 // Documents whose findings are remembered (a few thousand: a large workspace's open files, with edits).
 const DOCUMENT_CACHE_SIZE = 4000;
+
+// An alias (`*name`) starts a node: where it cannot be, no walk of the file for alias bombs is needed.
+const MAYBE_ALIAS = /(?:^|[\s[{,:?-])\*/m;
 
 // yaml-language-server's codes (its ErrorCode enum) that we translate.
 const YAML_LS_PROPERTY_NOT_ALLOWED = 513;
@@ -60,29 +65,56 @@ const YAML_LS_ENUM_MISMATCH = 1;
 /**
  * Creates the schema service over an inline schema. The schema request service refuses every request:
  * nothing is ever fetched, so a schema reference we do not ship fails loudly instead of going online.
+ * Custom resources are checked with the schemas `customResources` has for their API group, if any.
  */
-export function createSchemaService(schema: object): SchemaService {
+export function createSchemaService(schema: object, customResources: CustomResourceCatalog = loadBundledCustomResources()): SchemaService {
   const languageService: LanguageService = getLanguageService({
     schemaRequestService: (uri) => Promise.reject(new Error(`Kube Guide does not fetch schemas (${uri})`)),
     workspaceContext: { resolveRelativePath: (relativePath) => relativePath },
   });
-  languageService.configure({
-    validate: true,
-    hover: true,
-    completion: true,
-    format: false,
-    isKubernetes: true,
-    hoverSchemaSource: false,
-    schemas: [{ uri: KUBERNETES_SCHEMA_URI, fileMatch: ['*'], schema }],
-  });
-  // yaml-language-server resolves references inside the schema object it is given, in place: our index
-  // reads its own copy, so it sees the schema as written (a field's own description, named types).
-  const schemaIndex = indexSchema(structuredClone(schema) as SchemaNode);
+  // The core schema, and the custom resource kinds documents bring in: a kind's schema joins when a
+  // document of that kind is first seen, so files without custom resources never pay for them.
+  const composedSchema = new ComposedSchema(schema as SchemaNode, customResources);
+  let configuredRevision = -1;
+  const languageServiceFor = (file: ManifestFile): LanguageService => {
+    composedSchema.useKindsOf(objectsOf(file));
+    if (configuredRevision !== composedSchema.revision) {
+      // A kind first seen is added to the schema yaml-language-server has; other findings still hold.
+      if (!composedSchema.updateHandedOverCopy()) {
+        languageService.configure({
+          validate: true,
+          hover: true,
+          completion: true,
+          format: false,
+          isKubernetes: true,
+          hoverSchemaSource: false,
+          // yaml-language-server resolves references inside the schema object it is given, in place: it gets
+          // its own copy, and our index reads the schema as written (a field's own description, named types).
+          // Its dispatch on apiVersion and kind as a balanced tree, which it walks several times faster.
+          schemas: [{ uri: KUBERNETES_SCHEMA_URI, fileMatch: ['*'], schema: balanceDispatch(composedSchema.copyForLanguageService()) }],
+        });
+        // The workspace's CRDs changed: findings remembered under the old schema may no longer hold.
+        findingsByDocumentText.clear();
+      }
+      configuredRevision = composedSchema.revision;
+    }
+    return languageService;
+  };
+  let indexedRevision = -1;
+  let currentIndex: SchemaIndex | undefined;
+  const schemaIndexFor = (objects: Array<{ apiVersion: string; kind: string } | undefined>): SchemaIndex => {
+    composedSchema.useKindsOf(objects);
+    if (!currentIndex || indexedRevision !== composedSchema.revision) {
+      currentIndex = indexSchema(composedSchema.current);
+      indexedRevision = composedSchema.revision;
+    }
+    return currentIndex;
+  };
+  const objectsOf = (file: ManifestFile) => file.documents.map((d) => d.object);
 
   // yaml-language-server caches its parse by URI and version, and an editor restarts versions at 1 when
   // a file is reopened: give it a version of our own per parsed text, so it never reuses a stale parse.
   const snapshots = new WeakMap<ManifestFile, TextDocument>();
-  let nextRevision = 1;
   const snapshotOf = (document: TextDocument, file: ManifestFile): TextDocument => {
     let snapshot = snapshots.get(file);
     if (!snapshot) {
@@ -92,16 +124,16 @@ export function createSchemaService(schema: object): SchemaService {
     return snapshot;
   };
 
-  // Typing changes one document of a file at a time: each document is checked on its own and its
-  // findings are kept by its text, so a keystroke costs the check of the document it changed.
-  // Positions are relative to the document's first line (documents start at a line's start).
+  // Typing changes one document of a file at a time: each document's findings are kept by its text, so a
+  // keystroke costs the check of the document it changed. Positions are relative to the document's first
+  // line (documents start at a line's start).
   const findingsByDocumentText = new Map<string, Diagnostic[]>();
-  const validateDocumentText = async (text: string): Promise<Diagnostic[]> => {
-    const known = findingsByDocumentText.get(text);
-    if (known) return known;
-    const found = await checkText(TextDocument.create(SINGLE_DOCUMENT_URI, 'yaml', nextRevision++, text), parseManifestFile(text));
-    remember(text, found);
-    return found;
+  /** Checks only `documents` of the file, in one run of yaml-language-server over our parse of it. */
+  const checkDocuments = (file: ManifestFile, documents: ManifestDocument[]): Promise<Diagnostic[]> => {
+    const snapshot = TextDocument.create(VALIDATION_URI, 'yaml', nextRevision++, file.text);
+    // Where the parse cannot be shared, yaml-language-server parses and checks the whole text instead.
+    shareParse(snapshot, file, documents);
+    return checkText(snapshot, file);
   };
   function remember(text: string, findings: Diagnostic[]): void {
     if (findingsByDocumentText.size >= DOCUMENT_CACHE_SIZE) findingsByDocumentText.delete(findingsByDocumentText.keys().next().value!);
@@ -114,15 +146,15 @@ export function createSchemaService(schema: object): SchemaService {
 
   /** yaml-language-server's findings on a text, those inside our objects, in our terms. */
   const checkText = async (snapshot: TextDocument, file: ManifestFile): Promise<Diagnostic[]> =>
-    (await languageService.doValidation(snapshot, true))
+    (await languageServiceFor(file).doValidation(snapshot, true))
       .filter((diagnostic) => insideObject(file, diagnostic.range.start))
-      .map((diagnostic) => translateDiagnostic(diagnostic, file, schemaIndex));
+      .map((diagnostic) => translateDiagnostic(diagnostic, file, schemaIndexFor(objectsOf(file))));
 
   // yaml-language-server expands aliases as it walks: an alias bomb or an alias inside its own anchor would
   // hang or overflow it, so such a file gets one diagnostic and none of its work.
   const aliasChecks = new WeakMap<ManifestFile, AliasExpansion | null>();
   const aliasBomb = (file: ManifestFile): AliasExpansion | undefined => {
-    if (!aliasChecks.has(file)) aliasChecks.set(file, excessiveAliasExpansion(file) ?? null);
+    if (!aliasChecks.has(file)) aliasChecks.set(file, (MAYBE_ALIAS.test(file.text) && excessiveAliasExpansion(file)) || null);
     return aliasChecks.get(file) ?? undefined;
   };
 
@@ -131,26 +163,29 @@ export function createSchemaService(schema: object): SchemaService {
       if (!file.isManifest) return [];
       const bomb = aliasBomb(file);
       if (bomb) return [aliasLimitDiagnostic(bomb)];
+      languageServiceFor(file); // before the remembered findings are consulted: new workspace CRDs clear them
       const objects = file.documents.filter((d) => d.object);
       // Documents that start mid-line (`--- {kind: Pod}`) cannot be checked apart: check the whole file.
       if (objects.some((d) => d.range.start.character !== 0)) return checkText(snapshotOf(document, file), file);
       const texts = objects.map((object) => file.text.slice(object.offsets[0], object.offsets[1]));
-      // A file opened or pasted whole: one check of the file is cheaper than one per document. Its
-      // findings are then filed by document, ready for the keystrokes that follow.
-      if (texts.filter((text) => !findingsByDocumentText.has(text)).length > 1) {
-        const found = await checkText(snapshotOf(document, file), file);
-        objects.forEach((object, index) => {
+      const findings = new Map<string, Diagnostic[]>();
+      for (const text of texts) {
+        const known = findingsByDocumentText.get(text);
+        if (known) findings.set(text, known);
+      }
+      // The documents not seen before (every one of a file just opened, the edited one as the user types)
+      // are checked together; their findings are then filed by document, ready for the keystrokes to come.
+      const unchecked = objects.filter((_, index) => !findings.has(texts[index]));
+      if (unchecked.length > 0) {
+        const found = await checkDocuments(file, unchecked);
+        for (const object of unchecked) {
           const inside = found.filter((d) => d.range.start.line >= object.range.start.line && d.range.start.line <= object.range.end.line);
-          remember(texts[index], inside.map((d) => shiftLines(d, -object.range.start.line)));
-        });
-        return found;
+          const text = file.text.slice(object.offsets[0], object.offsets[1]);
+          findings.set(text, inside.map((d) => shiftLines(d, -object.range.start.line)));
+          remember(text, findings.get(text)!);
+        }
       }
-      const diagnostics: Diagnostic[] = [];
-      for (const [index, object] of objects.entries()) {
-        const found = await validateDocumentText(texts[index]);
-        diagnostics.push(...found.map((diagnostic) => shiftLines(diagnostic, object.range.start.line)));
-      }
-      return diagnostics;
+      return objects.flatMap((object, index) => findings.get(texts[index])!.map((diagnostic) => shiftLines(diagnostic, object.range.start.line)));
     },
 
     async hover(document, file, position) {
@@ -159,19 +194,19 @@ export function createSchemaService(schema: object): SchemaService {
       if (!object?.object) return null;
       const location = locateOffset(object.yaml.contents, offset);
       const field = location && location.path.length > 0
-        ? schemaIndex.describeField(object.object.apiVersion, object.object.kind, location.path)
+        ? schemaIndexFor(objectsOf(file)).describeField(object.object.apiVersion, object.object.kind, location.path)
         : undefined;
-      if (!location || !field) return aliasBomb(file) ? null : unlessTooDeep(() => languageService.doHover(snapshotOf(document, file), position), null);
+      if (!location || !field) return aliasBomb(file) ? null : unlessTooDeep(() => languageServiceFor(file).doHover(snapshotOf(document, file), position), null);
       return { contents: { kind: MarkupKind.Markdown, value: fieldHoverMarkdown(location.path, field) }, range: file.rangeOf(location.node) };
     },
 
     describeField(apiVersion, kind, path) {
-      return path.length > 0 ? schemaIndex.describeField(apiVersion, kind, path) : undefined;
+      return path.length > 0 ? schemaIndexFor([{ apiVersion, kind }]).describeField(apiVersion, kind, path) : undefined;
     },
 
     async complete(document, file, position) {
       if (!insideObject(file, position) || aliasBomb(file)) return CompletionList.create([], false);
-      return unlessTooDeep(() => languageService.doComplete(snapshotOf(document, file), position, true), CompletionList.create([], false));
+      return unlessTooDeep(() => languageServiceFor(file).doComplete(snapshotOf(document, file), position, true), CompletionList.create([], false));
     },
 
     quickFixes(document, diagnostics) {
@@ -185,6 +220,10 @@ export function createSchemaService(schema: object): SchemaService {
         fix.edit = { changes: { [document.uri]: [TextEdit.replace(diagnostic.range, suggestion)] } };
         return [fix];
       });
+    },
+
+    setWorkspaceCrds(schemas) {
+      composedSchema.setWorkspaceCrds(schemas);
     },
   };
 }

@@ -1,0 +1,373 @@
+// Generates dist/crd-schemas/: JSON schemas for the custom resources AKS users meet most, one file per
+// API group, plus index.json (group → file, with the kinds of each apiVersion). The language server
+// loads a group's file only when a document of that group is first seen, so start-up stays as fast as
+// with the core schema alone.
+//
+// Sources:
+//   - the `@kubernetes-models/*` packages in CRD_PACKAGES: their `.d.ts` files go through
+//     ts-json-schema-generator as the core schema's do (scripts/build-schema.mjs, whose naming and repair
+//     helpers this script reuses). Types they borrow from Kubernetes itself (ObjectMeta, a Rollout's
+//     PodTemplateSpec) are not copied: they point at the core schema's definitions, which the server
+//     puts beside every group it loads.
+//   - schemas we write by hand for what no package covers (HANDWRITTEN_SCHEMAS), already in the
+//     group-file format; this script checks them and copies them.
+//
+// Repairs, as for the core schema:
+//   - integers: the `.d.ts` files only know `number`. Each model's compiled validator (`_schemas/*.js`)
+//     says where the CRD really allows a fractional number; everywhere else `number` becomes `integer`
+//     (and `number | string`, an int-or-string, becomes `integer | string`).
+//   - empty values: optional objects and lists accept `null` at every depth (inline types included).
+//   - an empty interface is an open object (x-kubernetes-preserve-unknown-fields), not a closed one.
+//   - apiVersion/kind are required only at the top level, which the server's dispatch checks.
+//
+// Usage: node scripts/build-crd-schemas.mjs [--force]
+// Runs after build-schema.mjs (it reads dist/kubernetes-schema.json). Skips work when the outputs are
+// newer than this script, the core schema, the packages and the hand-written schemas.
+
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import {
+  allowNullOnOptionalProperties,
+  apimachineryDir,
+  definitionNameForFile as coreDefinitionName,
+  forEachSubschema,
+  formatBytes,
+  isUpToDate,
+  modelsDir,
+  outFile as coreSchemaFile,
+  readJson,
+} from './build-schema.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(repoRoot, 'package.json'));
+const scriptFile = fileURLToPath(import.meta.url);
+const outDir = path.join(repoRoot, 'dist', 'crd-schemas');
+const indexFile = path.join(outDir, 'index.json');
+
+/** The packages we read, each pinned in package.json; what an AKS user meets them for. */
+const CRD_PACKAGES = [
+  '@kubernetes-models/cert-manager', // TLS certificates for ingress (Let's Encrypt issuers)
+  '@kubernetes-models/istio', // the Istio service mesh add-on of AKS
+  '@kubernetes-models/gateway-api', // Gateway API (Application Gateway for Containers, Istio)
+  '@kubernetes-models/keda', // the KEDA add-on: event-driven autoscaling
+  '@kubernetes-models/karpenter', // node auto-provisioning (Karpenter on AKS)
+  '@kubernetes-models/argo-cd', // GitOps with Argo CD
+  '@kubernetes-models/argo-rollouts', // canary and blue-green rollouts
+  '@kubernetes-models/external-secrets', // secrets from Key Vault through External Secrets
+  '@kubernetes-models/prometheus-operator', // ServiceMonitor, PodMonitor, PrometheusRule (managed Prometheus)
+  '@kubernetes-models/flux-cd', // the GitOps (Flux) extension of AKS
+  '@kubernetes-models/traefik', // Traefik ingress
+];
+
+/** Group files written by hand, already in the output format (CustomResourceGroup in server/src/schema/crdCatalog.ts). */
+const HANDWRITTEN_SCHEMAS = [path.join(repoRoot, 'server', 'src', 'schema', 'crds', 'secrets-store.csi.x-k8s.io.json')];
+
+const TYPE_ONLY_DIRS = new Set(['_schemas', 'node_modules']);
+
+function main() {
+  const force = process.argv.includes('--force');
+  const packages = CRD_PACKAGES.map((name) => {
+    const dir = path.dirname(require.resolve(`${name}/package.json`));
+    return { name, dir, version: readJson(path.join(dir, 'package.json')).version };
+  });
+  const inputs = [
+    scriptFile,
+    path.join(path.dirname(scriptFile), 'build-schema.mjs'),
+    coreSchemaFile,
+    ...packages.map((p) => path.join(p.dir, 'package.json')),
+    ...HANDWRITTEN_SCHEMAS,
+  ];
+  if (!force && isUpToDate([indexFile], inputs)) {
+    console.log(`${path.relative(repoRoot, indexFile)} is up to date (use --force to regenerate)`);
+    return;
+  }
+
+  const started = process.hrtime.bigint();
+  const core = readJson(coreSchemaFile);
+  const kinds = packages.flatMap(findKinds);
+  const generated = generateFromTypes(kinds, packages);
+  const groups = [...groupFiles(kinds, generated, core), ...HANDWRITTEN_SCHEMAS.map((file) => readHandwritten(file, core))];
+  checkSharedDefinitions(groups);
+
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  const index = { $comment: 'Generated by scripts/build-crd-schemas.mjs. Do not edit.', groups: {} };
+  const report = [];
+  for (const group of groups.sort((a, b) => a.group.localeCompare(b.group))) {
+    const fileName = `${group.group}.json`;
+    const json = JSON.stringify(group);
+    fs.writeFileSync(path.join(outDir, fileName), json);
+    const kindsByApiVersion = Object.fromEntries(Object.entries(group.kinds).map(([apiVersion, byKind]) => [apiVersion, Object.keys(byKind)]));
+    index.groups[group.group] = { file: fileName, source: group.source, kinds: kindsByApiVersion };
+    report.push({ fileName, bytes: Buffer.byteLength(json), gzipped: zlib.gzipSync(json).length });
+  }
+  fs.writeFileSync(indexFile, JSON.stringify(index, null, 2) + '\n');
+
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const total = report.reduce((sum, r) => sum + r.bytes, 0);
+  const totalGzipped = report.reduce((sum, r) => sum + r.gzipped, 0);
+  for (const r of report) console.log(`  ${r.fileName.padEnd(42)} ${formatBytes(r.bytes).padStart(8)} (${formatBytes(r.gzipped)} gzipped)`);
+  console.log(
+    `${path.relative(repoRoot, outDir)}: ${groups.length} groups, ${countKinds(groups)} kinds, ` +
+      `${formatBytes(total)} (${formatBytes(totalGzipped)} gzipped), ${seconds.toFixed(1)} s`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding the kinds of a package.
+
+/** Every interface that pins `apiVersion` and `kind` to literals is a kind one can write in YAML. */
+function findKinds(pkg) {
+  const kinds = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!TYPE_ONLY_DIRS.has(entry.name)) walk(full);
+        continue;
+      }
+      if (!entry.name.endsWith('.d.ts') || entry.name === 'index.d.ts') continue;
+      const source = fs.readFileSync(full, 'utf8');
+      const apiVersion = /^ {4}"apiVersion": "([^"]+)";$/m.exec(source)?.[1];
+      const kind = /^ {4}"kind": "([^"]+)";$/m.exec(source)?.[1];
+      // A reference to another object may pin only its kind (`kind: "GitRepository"`): not a kind of its own.
+      if (!apiVersion || !kind) continue;
+      const interfaceName = `I${entry.name.replace(/\.d\.ts$/, '')}`;
+      if (!new RegExp(`^export interface ${interfaceName}\\b`, 'm').test(source)) fail(`${full}: expected "export interface ${interfaceName}"`);
+      kinds.push({ apiVersion, kind, group: apiVersion.split('/')[0], filePath: full, interfaceName, pkg });
+    }
+  };
+  walk(pkg.dir);
+  if (kinds.length === 0) fail(`${pkg.name}: no kinds found; the package layout changed`);
+  return kinds;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generation.
+
+function generateFromTypes(kinds, packages) {
+  const tsj = require('ts-json-schema-generator');
+  const ts = createRequire(require.resolve('ts-json-schema-generator'))('typescript');
+  const program = ts.createProgram(
+    kinds.map((k) => k.filePath),
+    {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      skipLibCheck: true,
+      noEmit: true,
+      types: [],
+    },
+  );
+  const config = { expose: 'export', jsDoc: 'extended', topRef: true, skipTypeCheck: true, additionalProperties: false, sortProps: true };
+
+  // Name each definition after the file that declares it: Kubernetes' own types as the core schema
+  // names them, custom ones by their package path (`cert-manager.io.v1.CertificateSpec`).
+  const exposeParser = tsj.ExposeNodeParser.prototype;
+  const originalName = exposeParser.getDefinitionName;
+  exposeParser.getDefinitionName = function definitionNameFromSourceFile(node, context) {
+    const fileName = path.resolve(node.getSourceFile().fileName);
+    if (context.getArguments().length > 0) return originalName.call(this, node, context);
+    if (isCoreFile(fileName)) return coreDefinitionName(fileName, node.name?.text);
+    const pkg = packages.find((p) => fileName.startsWith(p.dir + path.sep));
+    if (!pkg) return originalName.call(this, node, context);
+    return crdDefinitionName(pkg, fileName);
+  };
+  try {
+    const generator = new tsj.SchemaGenerator(program, tsj.createParser(program, config), tsj.createFormatter(config), config);
+    const roots = kinds.map(({ filePath, interfaceName }) => {
+      const declaration = program
+        .getSourceFile(filePath)
+        ?.statements.find((statement) => ts.isInterfaceDeclaration(statement) && statement.name.text === interfaceName);
+      if (!declaration) fail(`${filePath}: interface ${interfaceName} not found by TypeScript`);
+      return declaration;
+    });
+    const definitions = generator.createSchemaFromNodes(roots).definitions;
+    for (const kind of kinds) {
+      kind.definition = crdDefinitionName(kind.pkg, kind.filePath);
+      if (!definitions[kind.definition]) fail(`${kind.filePath}: no definition ${kind.definition} was generated`);
+    }
+    return definitions;
+  } finally {
+    exposeParser.getDefinitionName = originalName;
+  }
+}
+
+function isCoreFile(fileName) {
+  return fileName.startsWith(modelsDir + path.sep) || fileName.startsWith(apimachineryDir + path.sep);
+}
+
+/**
+ * `@kubernetes-models/argo-cd/argoproj.io/v1alpha1/SecretRef.d.ts` → `argo-cd.argoproj.io.v1alpha1.SecretRef`.
+ * The package comes first because two packages may declare the same path differently (Argo CD and
+ * Argo Rollouts share the argoproj.io group, and each has its own SecretRef).
+ */
+function crdDefinitionName(pkg, fileName) {
+  const packagePath = path.relative(pkg.dir, fileName).replace(/\.d\.ts$/, '').split(path.sep);
+  return [pkg.name.split('/').pop(), ...packagePath].join('.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// One file per API group.
+
+function groupFiles(kinds, generated, core) {
+  const fractionalDefinitions = new Set(kinds.map((k) => k.pkg).filter(unique).flatMap(findFractionalDefinitions));
+  const byGroup = new Map();
+  for (const kind of kinds) {
+    if (!byGroup.has(kind.group)) byGroup.set(kind.group, []);
+    byGroup.get(kind.group).push(kind);
+  }
+  const groups = [];
+  for (const [group, groupKinds] of byGroup) {
+    const pkgs = groupKinds.map((k) => k.pkg).filter(unique);
+    const source = pkgs.map((p) => `${p.name}@${p.version}`).join(', ');
+    const definitions = {};
+    const queue = groupKinds.map((k) => k.definition);
+    while (queue.length > 0) {
+      const name = queue.pop();
+      if (definitions[name]) continue;
+      if (core.definitions[name]) continue; // a Kubernetes type: the core schema has it, repaired
+      if (isCoreDefinitionName(name)) fail(`${group}: ${name} is a Kubernetes type the core schema does not include`);
+      if (!generated[name]) fail(`${group}: missing definition ${name}`);
+      definitions[name] = structuredClone(generated[name]);
+      for (const ref of refsIn(definitions[name])) queue.push(ref);
+    }
+    for (const [name, definition] of Object.entries(definitions)) {
+      repairDefinition(definition, { keepNumbers: fractionalDefinitions.has(name), isKind: groupKinds.some((k) => k.definition === name) });
+    }
+    const isObjectDefinition = (schema) => {
+      if (typeof schema.$ref !== 'string') return false;
+      const name = decodeURIComponent(schema.$ref.replace('#/definitions/', ''));
+      return (definitions[name] ?? core.definitions[name])?.type === 'object';
+    };
+    for (const definition of Object.values(definitions)) {
+      forEachSubschema(definition, (subschema) => allowNullOnOptionalProperties(subschema, isObjectDefinition));
+    }
+    const kindsByApiVersion = {};
+    for (const kind of groupKinds.sort((a, b) => a.apiVersion.localeCompare(b.apiVersion) || a.kind.localeCompare(b.kind))) {
+      (kindsByApiVersion[kind.apiVersion] ??= {})[kind.kind] = kind.definition;
+    }
+    const sorted = Object.fromEntries(Object.keys(definitions).sort().map((name) => [name, definitions[name]]));
+    const groupSchema = {
+      $comment: `Generated by scripts/build-crd-schemas.mjs from ${source}. Do not edit.`,
+      group,
+      source,
+      kinds: kindsByApiVersion,
+      definitions: sorted,
+    };
+    checkGroup(groupSchema, core);
+    groups.push(groupSchema);
+  }
+  return groups;
+}
+
+/**
+ * The definitions whose validator accepts a fractional number somewhere (a percentage, a weight).
+ * A model's `.js` file imports its compiled validator; the validator checks `type: "number"` only
+ * where the CRD says `number`, and `type: "integer"` for every whole number.
+ */
+function findFractionalDefinitions(pkg) {
+  const fractional = [];
+  let validators = 0;
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!TYPE_ONLY_DIRS.has(entry.name)) walk(full);
+        continue;
+      }
+      if (!entry.name.endsWith('.js') || entry.name === 'index.js') continue;
+      const validator = /import\s*\{\s*validate\s*\}\s*from\s*"([^"]+)"/.exec(fs.readFileSync(full, 'utf8'))?.[1];
+      if (!validator) continue;
+      validators++;
+      const validatorSource = fs.readFileSync(path.resolve(dir, validator), 'utf8');
+      if (validatorSource.includes('params:{type:"number"}')) fractional.push(crdDefinitionName(pkg, full.replace(/\.js$/, '.d.ts')));
+    }
+  };
+  walk(pkg.dir);
+  // Without validators every number would silently become an integer: stop instead.
+  if (validators === 0) fail(`${pkg.name}: no model imports a compiled validator; the package layout changed`);
+  return fractional;
+}
+
+function repairDefinition(definition, { keepNumbers, isKind }) {
+  forEachSubschema(definition, (subschema) => {
+    if (!keepNumbers) {
+      if (subschema.type === 'number') subschema.type = 'integer';
+      if (Array.isArray(subschema.type)) subschema.type = subschema.type.map((t) => (t === 'number' ? 'integer' : t));
+    }
+    const closedButEmpty =
+      subschema.type === 'object' && subschema.additionalProperties === false && !subschema.properties && !subschema.patternProperties;
+    if (closedButEmpty) delete subschema.additionalProperties;
+  });
+  if (isKind && definition.required) {
+    definition.required = definition.required.filter((key) => key !== 'apiVersion' && key !== 'kind');
+    if (definition.required.length === 0) delete definition.required;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hand-written groups.
+
+function readHandwritten(file, core) {
+  const groupSchema = readJson(file);
+  checkGroup(groupSchema, core);
+  return groupSchema;
+}
+
+function countKinds(groups) {
+  return groups.reduce((sum, g) => sum + Object.values(g.kinds).reduce((n, byKind) => n + Object.keys(byKind).length, 0), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks.
+
+function checkGroup(groupSchema, core) {
+  const where = `${groupSchema.group ?? '(no group)'}`;
+  for (const key of ['group', 'source', 'kinds', 'definitions']) if (!groupSchema[key]) fail(`${where}: missing "${key}"`);
+  for (const [apiVersion, byKind] of Object.entries(groupSchema.kinds)) {
+    if (apiVersion.split('/')[0] !== groupSchema.group || !apiVersion.includes('/')) fail(`${where}: ${apiVersion} is not in the group`);
+    for (const [kind, definition] of Object.entries(byKind)) {
+      if (!groupSchema.definitions[definition]) fail(`${where}: ${apiVersion} ${kind} names a missing definition ${definition}`);
+    }
+  }
+  for (const [name, definition] of Object.entries(groupSchema.definitions)) {
+    for (const ref of refsIn(definition)) {
+      if (!groupSchema.definitions[ref] && !core.definitions[ref]) fail(`${where}: ${name} has a dangling $ref ${ref}`);
+    }
+  }
+}
+
+/** Groups are loaded side by side: a definition two groups share must be the same in both. */
+function checkSharedDefinitions(groups) {
+  const seen = new Map();
+  for (const group of groups) {
+    for (const [name, definition] of Object.entries(group.definitions)) {
+      const json = JSON.stringify(definition);
+      const earlier = seen.get(name);
+      if (earlier && earlier.json !== json) fail(`${name} differs between ${earlier.group} and ${group.group}`);
+      seen.set(name, { json, group: group.group });
+    }
+  }
+}
+
+function refsIn(schema) {
+  return [...JSON.stringify(schema).matchAll(/"\$ref":"#\/definitions\/([^"]+)"/g)].map((match) => decodeURIComponent(match[1]));
+}
+
+function isCoreDefinitionName(name) {
+  return name.startsWith('io.k8s.');
+}
+
+function unique(value, index, array) {
+  return array.indexOf(value) === index;
+}
+
+function fail(message) {
+  throw new Error(`build-crd-schemas: ${message}`);
+}
+
+main();
