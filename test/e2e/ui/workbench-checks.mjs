@@ -9,8 +9,8 @@
 //
 // The checks, in order (each a named function below; a failure says what was expected and what
 // the DOM showed, and the next check still runs):
-//   statusBarShowsKubernetesVersion   deployment.yaml active → status bar item "Kubernetes 1.36"
-//                                     (the version comes from dist/kubernetes-schema.meta.json).
+//   statusBarShowsKubernetesVersion   deployment.yaml active → status bar item "Kubernetes 1.34 target"
+//                                     (the default target, from the compiled kubernetesVersions.js).
 //                                     Waiting for it is also how we know the extension activated.
 //   hoverShowsGuideForKind            hover on `kind: Deployment` → the guide's entry: bold
 //                                     "Deployment", advice mentioning StatefulSet, its guide section.
@@ -198,10 +198,11 @@ function positionOf(workspaceDir, relativePath, text, columnOffset) {
   return { line: index + 1, column: lines[index].indexOf(text) + 1 + columnOffset };
 }
 
+/** The version target the status bar shows when nothing chose one: the newest AKS version the server knows. */
 function expectedKubernetesVersion(extensionDir) {
   try {
-    const meta = JSON.parse(fs.readFileSync(path.join(extensionDir, 'dist', 'kubernetes-schema.meta.json'), 'utf8'));
-    return /^(\d+\.\d+)/.exec(meta.kubernetesVersion ?? '')?.[1];
+    const source = fs.readFileSync(path.join(extensionDir, 'out', 'server', 'src', 'knowledge', 'kubernetesVersions.js'), 'utf8');
+    return /NEWEST_AKS_KUBERNETES_VERSION = '(\d+\.\d+)'/.exec(source)?.[1];
   } catch {
     return undefined;
   }
@@ -211,13 +212,13 @@ function expectedKubernetesVersion(extensionDir) {
 
 async function statusBarShowsKubernetesVersion({ workbench, extensionDir }) {
   const version = expectedKubernetesVersion(extensionDir);
-  if (!version) throw new CheckFailure(`no Kubernetes version in ${extensionDir}/dist/kubernetes-schema.meta.json: run npm run build`);
+  if (!version) throw new CheckFailure(`no default Kubernetes version target in ${extensionDir}/out/server/src/knowledge/kubernetesVersions.js: run npm run build`);
   await workbench.openFile('deployment.yaml');
   await waitUntil(
-    `the status bar item "Kubernetes ${version}" with deployment.yaml active (the extension activates on YAML)`,
+    `the status bar item "Kubernetes ${version} target" with deployment.yaml active (the extension activates on YAML)`,
     async () => {
       const text = await workbench.statusItemText();
-      return { ok: text?.trim() === `Kubernetes ${version}`, seen: text === undefined ? `no ${STATUS_ITEM} in the status bar` : `status item ${oneLine(text)}` };
+      return { ok: text?.trim() === `Kubernetes ${version} target`, seen: text === undefined ? `no ${STATUS_ITEM} in the status bar` : `status item ${oneLine(text)}` };
     },
     ACTIVATION_DEADLINE_MS,
   );
