@@ -2,9 +2,11 @@
 // Started by the client over IPC, or by hand with `node dist/server.js --stdio`.
 import {
   CodeAction,
+  CodeLensRefreshRequest,
   CompletionList,
   createConnection,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -14,14 +16,21 @@ import {
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { guideDiagrams } from './knowledge/diagrams';
 import { ManifestCache } from './model/manifestCache';
-import type { ManifestFile } from './model/manifestFile';
+import { parseManifestFile, type ManifestFile } from './model/manifestFile';
 import { runRules, type RuleRun } from './rules/engine';
+import { runWorkspaceRules } from './rules/workspaceEngine';
 import { ALL_RULES } from './rules/registry';
 import { configFileDiagnostics, isConfigFile, WorkspaceConfig } from './config/workspaceConfig';
 import {
+  GUIDE_DIAGRAMS_REQUEST,
   GUIDE_TOPIC_REQUEST,
   MANIFEST_STATUS_NOTIFICATION,
+  RED_HAT_YAML_NOTIFICATION,
+  WORKSPACE_GRAPH_CHANGED_NOTIFICATION,
+  WORKSPACE_GRAPH_REQUEST,
+  type WorkspaceGraphParams,
   type GuideTopicParams,
   type GuideTopicResult,
   type ManifestStatus,
@@ -33,10 +42,22 @@ import {
   type KubernetesSchemaMeta,
 } from './schema/kubernetesSchema';
 import { checkFile, type CheckServices } from './services/checkFile';
+import { crdSchemas } from './schema/crdSchema';
+import { documentSettingsFor } from './services/documentSettings';
+import { readRedHatYamlReport, schemaDeciderFor } from './services/schemaCoexistence';
+import { suppressionCompletions } from './services/suppressionCompletion';
 import { FIX_ALL_KIND, ruleCodeActions, ruleDocsAt, withRuleDocs } from './services/ruleService';
 import { fileTooLargeDiagnostic, oversizedManifest } from './services/fileSizeLimit';
 import { createHoverService, type HoverService } from './services/hoverService';
 import { createSchemaService, type SchemaService } from './services/schemaService';
+import { WorkspaceService, type WorkspaceFolder } from './services/workspaceService';
+import { enabledGlobs } from './services/workspaceScanner';
+import type { IndexChange } from './model/workspaceIndex';
+import { summarizeFile, type ObjectSummary } from './model/objectSummary';
+import { definitionsAt, linksToLocations, referencesAt } from './services/navigationService';
+import { workloadCodeLenses } from './services/codeLensService';
+import { buildWorkspaceGraph } from './services/workspaceGraph';
+import { GraphFindings } from './services/graphFindings';
 import { DEFAULT_SETTINGS, readSettings, type KubeGuideSettings } from './settings';
 
 const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((rule) => rule.meta.id));
@@ -49,11 +70,20 @@ const documents = new TextDocuments(TextDocument);
 const manifests = new ManifestCache();
 const pendingValidations = new Map<string, NodeJS.Timeout>();
 let settings: KubeGuideSettings = DEFAULT_SETTINGS;
+// From what the client reported of Red Hat's YAML extension: where it checks a manifest, we may leave the schema to it.
+let decideSchema = schemaDeciderFor(undefined);
+// Every manifest of the workspace folders, for cross-resource rules and navigation.
+const indexing = new WorkspaceService();
+let workspaceFolders: WorkspaceFolder[] = [];
+let filesExclude: string[] = [];
+let indexedWith: string | undefined;
+let canShowProgress = false;
 let canPullConfiguration = false;
 let schemaService: SchemaService | undefined;
 let schemaMeta: KubernetesSchemaMeta | undefined;
 // Rule results per parsed file, for the code actions that follow a check; dropped when settings change.
-let ruleRuns = new WeakMap<ManifestFile, RuleRun>();
+// Cross-resource results also depend on the rest of the workspace: they are kept with the index generation.
+let ruleRuns = new WeakMap<ManifestFile, { run: RuleRun; generation: number }>();
 
 // Each rule's page ships in the extension (docs/rules/), next to dist/ where this bundle runs.
 const ruleDocsLink = (ruleId: string): string => pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href;
@@ -68,10 +98,49 @@ const workspaceConfig = new WorkspaceConfig(RULE_IDS, (error) => {
 
 const loggedRuleFailures = new Set<string>();
 
+// The workspace graph's badges: what the editor showed for open documents, the rules' findings for the rest.
+const graphFindings = new GraphFindings({
+  index: indexing.index,
+  rules: ALL_RULES,
+  ruleSettingsFor: (uri) => workspaceConfig.ruleSettingsFor(uri, settings.rules),
+  readText: (uri) => indexing.readText(uri),
+});
+// CodeLens and the workspace graph show the whole workspace: when it changes, the client is told to ask
+// again, once edits settle rather than on every keystroke.
+const VIEWS_REFRESH_DELAY_MS = 300;
+let canRefreshCodeLens = false;
+let canLinkDefinitions = false;
+let graphRequested = false;
+let viewsRefreshTimer: NodeJS.Timeout | undefined;
+let viewsShownGeneration = -1;
+const viewsChangeReasons = new Set<'index' | 'findings' | 'settings'>();
+
+function workspaceViewsMayHaveChanged(reason: 'index' | 'findings' | 'settings'): void {
+  viewsChangeReasons.add(reason);
+  clearTimeout(viewsRefreshTimer);
+  viewsRefreshTimer = setTimeout(() => {
+    const indexChanged = indexing.index.generation !== viewsShownGeneration;
+    const settingsChanged = viewsChangeReasons.has('settings');
+    const findingsChanged = viewsChangeReasons.has('findings');
+    viewsShownGeneration = indexing.index.generation;
+    viewsChangeReasons.clear();
+    // Turning CodeLens off must clear the lenses too: a settings change refreshes either way.
+    if (canRefreshCodeLens && (settingsChanged || (indexChanged && settings.codeLens.enable))) {
+      connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    }
+    if (graphRequested && (indexChanged || findingsChanged || settingsChanged)) void connection.sendNotification(WORKSPACE_GRAPH_CHANGED_NOTIFICATION);
+  }, VIEWS_REFRESH_DELAY_MS);
+}
+
 function rulesFor(uri: string, file: ManifestFile): RuleRun {
-  let run = ruleRuns.get(file);
-  if (!run) {
-    run = runRules(file, ALL_RULES, workspaceConfig.ruleSettingsFor(uri, settings.rules));
+  const generation = indexing.index.generation;
+  let cached = ruleRuns.get(file);
+  if (!cached || cached.generation !== generation) {
+    const ruleSettings = workspaceConfig.ruleSettingsFor(uri, settings.rules);
+    // Single-object rules may consult the workspace too (an HPA makes a missing `replicas` right): re-run them.
+    const fileRun = runRules(file, ALL_RULES, ruleSettings, { view: indexing.index, uri });
+    const crossRun = runWorkspaceRules(indexing.index.objectsIn(uri), indexing.index, ALL_RULES, ruleSettings, () => file.text);
+    const run: RuleRun = { findings: [...fileRun.findings, ...crossRun.findings], failures: [...fileRun.failures, ...crossRun.failures] };
     // A rule that throws is isolated by the engine; say so once per problem, not on every keystroke.
     for (const { ruleId, error } of run.failures) {
       const report = `Kube Guide rule ${ruleId} failed: ${error instanceof Error ? error.stack : String(error)}`;
@@ -79,9 +148,10 @@ function rulesFor(uri: string, file: ManifestFile): RuleRun {
       loggedRuleFailures.add(report);
       connection.console.error(report);
     }
-    ruleRuns.set(file, run);
+    cached = { run, generation };
+    ruleRuns.set(file, cached);
   }
-  return run;
+  return cached.run;
 }
 
 let hoverService: HoverService | undefined;
@@ -100,12 +170,20 @@ function getHoverService(): HoverService {
 
 connection.onInitialize((params) => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  canShowProgress = !!params.capabilities.window?.workDoneProgress;
+  workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
+  decideSchema = schemaDeciderFor(readRedHatYamlReport((params.initializationOptions as { redHatYaml?: unknown } | undefined)?.redHatYaml));
+  canRefreshCodeLens = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+  canLinkDefinitions = !!params.capabilities.textDocument?.definition?.linkSupport;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '-'] },
       codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+      definitionProvider: true,
+      referencesProvider: true,
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'Kube Guide' },
   };
@@ -113,7 +191,8 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(() => {
   if (canPullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubeGuide' });
+    // `files` for files.exclude, which the workspace index honours.
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: ['kubeGuide', 'files'] });
   }
   void refreshSettings();
 });
@@ -122,12 +201,28 @@ connection.onDidChangeConfiguration(async (change) => {
   await refreshSettings(change.settings);
 });
 
+// Red Hat YAML was installed or removed, or its schema settings changed: who checks which file may change.
+connection.onNotification(RED_HAT_YAML_NOTIFICATION, (report: unknown) => {
+  decideSchema = schemaDeciderFor(readRedHatYamlReport(report));
+  documents.all().forEach((document) => scheduleValidation(document, 0));
+});
+
+/** The settings that apply to one document (team config file, version target, schema check owner). */
+const settingsFor = (uri: string) => documentSettingsFor(uri, settings, workspaceConfig, decideSchema);
+
+/** What the hover and completion of a document depend on. */
+function languageOptionsFor(uri: string) {
+  const applied = settingsFor(uri);
+  return { kubernetesVersion: applied.target.kubernetesVersion, schemaFields: applied.schema.validate };
+}
+
 async function refreshSettings(pushed?: unknown): Promise<void> {
   try {
     const section = canPullConfiguration
       ? await connection.workspace.getConfiguration('kubeGuide')
       : (pushed as { kubeGuide?: unknown } | undefined)?.kubeGuide;
     settings = readSettings(section);
+    if (canPullConfiguration) filesExclude = enabledGlobs(((await connection.workspace.getConfiguration('files')) as { exclude?: unknown } | null)?.exclude);
     ruleRuns = new WeakMap();
   } catch (error) {
     connection.console.warn(`Kube Guide could not read its settings, using defaults: ${String(error)}`);
@@ -135,6 +230,107 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
     ruleRuns = new WeakMap();
   }
   documents.all().forEach((document) => scheduleValidation(document, 0));
+  graphFindings.clear();
+  workspaceViewsMayHaveChanged('settings');
+  void indexWorkspace().then(applyDiagnosticsScope);
+}
+
+/** (Re)builds the index when the folders or what to leave out changed; then re-checks the open documents. */
+async function indexWorkspace(): Promise<void> {
+  const options = { exclude: [...filesExclude, ...settings.exclude], maxFileSizeMb: settings.maxFileSizeMb };
+  const key = JSON.stringify(options);
+  if (key === indexedWith || workspaceFolders.length === 0) return;
+  indexedWith = key;
+  const progress = canShowProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin('Kube Guide: indexing manifests', 0, undefined, false);
+  try {
+    const report = await indexing.indexFolders(workspaceFolders, options, (done, total) =>
+      progress?.report(total === 0 ? 100 : Math.round((done / total) * 100), `${done} of ${total} YAML files`),
+    );
+    connection.console.info(
+      `Kube Guide indexed ${report.objects} objects in ${report.manifests} manifests (${report.files} YAML files) in ${report.durationMs} ms` +
+        (report.truncated ? '; the workspace has more YAML files than the index takes, the rest are left out' : ''),
+    );
+  } catch (error) {
+    connection.console.error(`Kube Guide could not index the workspace: ${error instanceof Error ? error.stack : String(error)}`);
+  } finally {
+    progress?.done();
+  }
+  documents.all().forEach((document) => scheduleValidation(document, 0));
+  applyWorkspaceDefinitions();
+  applyDiagnosticsScope();
+  workspaceViewsMayHaveChanged('index');
+}
+
+// The workspace's own CustomResourceDefinitions check its custom resources, in every file.
+let appliedDefinitions = 0;
+function applyWorkspaceDefinitions(): void {
+  const generation = indexing.index.definitionsGeneration;
+  if (generation === appliedDefinitions) return;
+  appliedDefinitions = generation;
+  const schemas = indexing.index.ofKind('CustomResourceDefinition').flatMap((crd) => crdSchemas(crd.definition));
+  if (schemas.length === 0 && !schemaService) return;
+  getSchemaService().setWorkspaceCrds(schemas);
+  documents.all().forEach((document) => scheduleValidation(document));
+}
+
+/** Re-checks the documents whose cross-resource findings an index change may have changed. */
+function recheckAffected(change: IndexChange): void {
+  applyWorkspaceDefinitions();
+  if (change.changed) workspaceViewsMayHaveChanged('index');
+  for (const uri of change.affectedUris) {
+    const document = documents.get(uri);
+    if (document) scheduleValidation(document);
+    else queueUnopenedCheck(uri);
+  }
+}
+
+// kubeGuide.diagnosticsScope "workspace": manifests nobody opened get their problems too, checked one at a
+// time in the background from their text on disk.
+const unopenedQueue = new Set<string>();
+const unopenedPublished = new Set<string>();
+let drainingUnopened = false;
+
+function queueUnopenedCheck(uri: string): void {
+  if (settings.diagnosticsScope !== 'workspace' || documents.get(uri)) return;
+  unopenedQueue.add(uri);
+  if (drainingUnopened) return;
+  drainingUnopened = true;
+  setImmediate(() => void drainUnopened());
+}
+
+async function drainUnopened(): Promise<void> {
+  for (const uri of unopenedQueue) {
+    unopenedQueue.delete(uri);
+    if (documents.get(uri) || settings.diagnosticsScope !== 'workspace') continue;
+    try {
+      const text = indexing.index.objectsIn(uri).length > 0 ? await indexing.readText(uri) : undefined;
+      if (text === undefined || oversizedManifest(text, settings.maxFileSizeMb)) {
+        if (unopenedPublished.delete(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
+        continue;
+      }
+      const file = parseManifestFile(text);
+      const { diagnostics } = await checkFile(text, uri, checkServices, settingsFor(uri).settings, { parsed: file, ruleRun: rulesFor(uri, file) });
+      if (documents.get(uri)) continue; // opened meanwhile: the editor's own check wins
+      unopenedPublished.add(uri);
+      await connection.sendDiagnostics({ uri, diagnostics });
+    } catch (error) {
+      connection.console.error(`Kube Guide could not check ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  drainingUnopened = false;
+}
+
+/** Applies kubeGuide.diagnosticsScope: checks every unopened manifest, or withdraws their problems. */
+function applyDiagnosticsScope(): void {
+  if (settings.diagnosticsScope === 'workspace') {
+    for (const uri of indexing.index.uris()) queueUnopenedCheck(uri);
+    return;
+  }
+  unopenedQueue.clear();
+  for (const uri of unopenedPublished) if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  unopenedPublished.clear();
 }
 
 function scheduleValidation(document: TextDocument, delayMs = VALIDATION_DELAY_MS): void {
@@ -162,19 +358,23 @@ async function validate(document: TextDocument): Promise<void> {
       return;
     }
     const file = manifests.get(document);
+    if (!isConfigFile(uri)) recheckAffected(indexing.updateOpenDocument(uri, file));
+    const applied = settingsFor(uri);
     const checked = isConfigFile(uri)
       ? { diagnostics: configFileDiagnostics(uri, document.getText(), RULE_IDS) }
-      : await checkFile(document.getText(), uri, checkServices, settings, { parsed: file, ruleRun: rulesFor(uri, file) });
+      : await checkFile(document.getText(), uri, checkServices, applied.settings, { parsed: file, ruleRun: rulesFor(uri, file) });
     const diagnostics: Diagnostic[] = checked.diagnostics;
     // The user typed on while we worked: a newer check is already on its way.
     if (documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
+    if (graphFindings.recordPublished(uri, diagnostics)) workspaceViewsMayHaveChanged('findings');
     const status: ManifestStatus = {
       uri,
       isManifest: file.isManifest,
       objects: file.documents.flatMap((d) => (d.object ? [{ kind: d.object.kind, name: d.object.name }] : [])),
       templatesSkipped: file.documents.filter((d) => d.skipReason?.includes('template')).length,
       kubernetesVersion: file.isManifest ? kubernetesMinorVersion((schemaMeta ??= loadKubernetesSchemaMeta())) : undefined,
+      ...(file.isManifest ? { target: applied.target, configFile: applied.configFile, schemaCheckedBy: applied.schema.checkedBy } : {}),
     };
     await connection.sendNotification(MANIFEST_STATUS_NOTIFICATION, status);
   } catch (error) {
@@ -183,12 +383,23 @@ async function validate(document: TextDocument): Promise<void> {
   }
 }
 
-// A .kube-guide.yaml was created, changed or deleted: every open document may now have other rules.
-connection.onDidChangeWatchedFiles(() => {
-  workspaceConfig.reload();
-  reportedConfigErrors.clear();
-  ruleRuns = new WeakMap();
-  documents.all().forEach((document) => scheduleValidation(document, 0));
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  // A .kube-guide.yaml was created, changed or deleted: every open document may now have other rules.
+  if (changes.some((change) => isConfigFile(change.uri))) {
+    workspaceConfig.reload();
+    reportedConfigErrors.clear();
+    ruleRuns = new WeakMap();
+    graphFindings.clear();
+    workspaceViewsMayHaveChanged('findings');
+    documents.all().forEach((document) => scheduleValidation(document, 0));
+  }
+  // Manifests changed on disk (git checkout, a generator, another editor): keep the index current.
+  for (const change of changes) {
+    if (isConfigFile(change.uri)) continue;
+    recheckAffected(change.type === FileChangeType.Deleted ? indexing.deleted(change.uri) : await indexing.refreshFromDisk(change.uri));
+    if (change.type === FileChangeType.Deleted && unopenedPublished.delete(change.uri)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+    else queueUnopenedCheck(change.uri);
+  }
 });
 
 documents.onDidOpen(({ document }) => scheduleValidation(document, 0));
@@ -198,6 +409,11 @@ documents.onDidClose(({ document }) => {
   pendingValidations.delete(document.uri);
   manifests.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  graphFindings.forget(document.uri);
+  workspaceViewsMayHaveChanged('findings');
+  queueUnopenedCheck(document.uri);
+  // Unsaved edits are gone with the editor: the file on disk is what the workspace holds again.
+  void indexing.closeDocument(document.uri).then(recheckAffected);
 });
 
 connection.onHover(async ({ textDocument, position }) => {
@@ -206,7 +422,7 @@ connection.onHover(async ({ textDocument, position }) => {
   const file = manifests.get(document);
   if (!file.isManifest) return null;
   // A finding's rule docs first, then the guide's knowledge, then the schema's field docs.
-  const hover = await getHoverService().hover(document, file, position);
+  const hover = await getHoverService().hover(document, file, position, languageOptionsFor(textDocument.uri));
   const ruleDocs = ruleDocsAt(rulesFor(textDocument.uri, file), position, ALL_RULES, ruleDocsLink);
   return withRuleDocs(hover, ruleDocs, { start: position, end: position });
 });
@@ -217,14 +433,21 @@ connection.onCompletion(async ({ textDocument, position }) => {
   if (!document || !settings.completion.enable || tooLarge(document)) return empty;
   const file = manifests.get(document);
   if (!file.isManifest) return empty;
-  return getHoverService().complete(document, file, position);
+  // In a suppression comment or the ignore annotation: rule ids, with their titles.
+  const lineBefore = document.getText({ start: { line: position.line, character: 0 }, end: position });
+  const ruleIds = suppressionCompletions(lineBefore, position, ALL_RULES.map((rule) => rule.meta));
+  if (ruleIds) return CompletionList.create(ruleIds, false);
+  return getHoverService().complete(document, file, position, languageOptionsFor(textDocument.uri));
 });
+
+// Static data: the guide's architecture diagrams, for the client's diagrams panel.
+connection.onRequest(GUIDE_DIAGRAMS_REQUEST, () => guideDiagrams());
 
 connection.onRequest(GUIDE_TOPIC_REQUEST, ({ uri, position }: GuideTopicParams): GuideTopicResult => {
   const document = documents.get(uri);
   if (!document || tooLarge(document)) return null;
   const file = manifests.get(document);
-  return file.isManifest ? getHoverService().topic(file, position) : null;
+  return file.isManifest ? getHoverService().topic(file, position, languageOptionsFor(uri)) : null;
 });
 
 connection.onCodeAction(({ textDocument, range, context }): CodeAction[] => {
@@ -234,6 +457,36 @@ connection.onCodeAction(({ textDocument, range, context }): CodeAction[] => {
   if (!file.isManifest) return [];
   const schemaFixes = schemaService ? schemaService.quickFixes(document, context.diagnostics) : [];
   return [...schemaFixes, ...ruleCodeActions(document.uri, file, rulesFor(document.uri, file), range, context.only)];
+});
+
+/** The objects of a file as the user sees it: an open document's live text, else what the index read from disk. */
+function liveObjects(uri: string): readonly ObjectSummary[] {
+  const document = documents.get(uri);
+  if (!document) return indexing.index.objectsIn(uri);
+  return tooLarge(document) || isConfigFile(uri) ? [] : summarizeFile(uri, manifests.get(document));
+}
+
+connection.onDefinition(({ textDocument, position }) => {
+  const links = definitionsAt(liveObjects(textDocument.uri), position, indexing.index);
+  return canLinkDefinitions ? links : linksToLocations(links);
+});
+
+connection.onReferences(({ textDocument, position, context }) =>
+  referencesAt(liveObjects(textDocument.uri), position, indexing.index, context.includeDeclaration),
+);
+
+connection.onCodeLens(({ textDocument }) => {
+  if (!settings.codeLens.enable || !documents.get(textDocument.uri)) return [];
+  return workloadCodeLenses(textDocument.uri, liveObjects(textDocument.uri), indexing.index);
+});
+
+connection.onRequest(WORKSPACE_GRAPH_REQUEST, (params: WorkspaceGraphParams | null | undefined) => {
+  graphRequested = true;
+  const scope = {
+    ...(typeof params?.namespace === 'string' ? { namespace: params.namespace } : {}),
+    ...(typeof params?.uri === 'string' ? { uri: params.uri } : {}),
+  };
+  return buildWorkspaceGraph(indexing.index, { scope, findingsIn: (uri) => graphFindings.findingsIn(uri) });
 });
 
 documents.listen(connection);

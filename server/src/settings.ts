@@ -1,23 +1,36 @@
+import { isMinorVersion } from './knowledge/kubernetesVersions';
 import type { Severity } from './rules/rule';
 import { DEFAULT_RULE_SETTINGS, type RuleProfile, type RuleSettings } from './rules/ruleSettings';
 import { DEFAULT_MAX_FILE_SIZE_MB, readMaxFileSizeMb } from './services/fileSizeLimit';
+import { readSchemaValidationMode, type SchemaValidationMode } from './services/schemaCoexistence';
 
 /** The `kubeGuide.*` settings the server acts on. Their titles and descriptions live in package.json. */
 export interface KubeGuideSettings {
-  schemaValidation: { enable: boolean };
+  /** `auto` leaves schema errors to Red Hat's YAML extension where it already checks a file against Kubernetes. */
+  schemaValidation: SchemaValidationMode;
   hover: { enable: boolean };
   completion: { enable: boolean };
+  /** The line above each workload saying what selects, scales or protects its pods. */
+  codeLens: { enable: boolean };
+  /** Includes the Kubernetes version target (a `.kube-guide.yaml` may still choose another per file). */
   rules: RuleSettings;
   /** Manifest files larger than this many MB get one notice instead of a check; 0: no limit. */
   maxFileSizeMb: number;
+  /** Globs of files the workspace index leaves out, besides `files.exclude`. */
+  exclude: string[];
+  /** Whose problems are shown: open files only, or every manifest of the workspace. */
+  diagnosticsScope: 'openFiles' | 'workspace';
 }
 
 export const DEFAULT_SETTINGS: KubeGuideSettings = {
-  schemaValidation: { enable: true },
+  schemaValidation: 'auto',
   hover: { enable: true },
   completion: { enable: true },
+  codeLens: { enable: true },
   rules: DEFAULT_RULE_SETTINGS,
   maxFileSizeMb: DEFAULT_MAX_FILE_SIZE_MB,
+  exclude: [],
+  diagnosticsScope: 'openFiles',
 };
 
 const SEVERITIES = new Set<string>(['off', 'hint', 'info', 'warning', 'error']);
@@ -26,7 +39,7 @@ const PROFILES = new Set<string>(['aks-production', 'baseline']);
 /** Reads the `kubeGuide` settings section, keeping the default for anything missing or of the wrong type. */
 export function readSettings(section: unknown): KubeGuideSettings {
   const values = (section ?? {}) as Record<string, unknown>;
-  const flag = (group: 'schemaValidation' | 'hover' | 'completion'): boolean => {
+  const flag = (group: 'hover' | 'completion' | 'codeLens'): boolean => {
     const value = (values[group] as { enable?: unknown } | undefined)?.enable;
     return typeof value === 'boolean' ? value : DEFAULT_SETTINGS[group].enable;
   };
@@ -38,14 +51,19 @@ export function readSettings(section: unknown): KubeGuideSettings {
     ? values.trustedRegistries.filter((registry): registry is string => typeof registry === 'string' && registry.trim() !== '')
     : DEFAULT_RULE_SETTINGS.trustedRegistries;
   return {
-    schemaValidation: { enable: flag('schemaValidation') },
+    schemaValidation: readSchemaValidationMode(values.schemaValidation),
     hover: { enable: flag('hover') },
     completion: { enable: flag('completion') },
+    codeLens: { enable: flag('codeLens') },
     rules: {
       profile: typeof values.profile === 'string' && PROFILES.has(values.profile) ? (values.profile as RuleProfile) : DEFAULT_RULE_SETTINGS.profile,
       severities,
       trustedRegistries: registries,
+      // Empty (the default) or malformed: the newest version AKS offers.
+      kubernetesVersion: isMinorVersion(values.kubernetesVersion) ? values.kubernetesVersion : DEFAULT_RULE_SETTINGS.kubernetesVersion,
     },
     maxFileSizeMb: readMaxFileSizeMb(values),
+    exclude: Array.isArray(values.exclude) ? values.exclude.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [],
+    diagnosticsScope: values.diagnosticsScope === 'workspace' ? 'workspace' : 'openFiles',
   };
 }

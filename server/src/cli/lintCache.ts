@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { KubeGuideSettings } from '../settings';
+import type { ObjectSummary } from '../model/objectSummary';
 import type { LintMessage } from './lintResult';
 
 // `--cache`: the findings of each file from the last run, reused while nothing they depend on changed.
@@ -16,6 +17,8 @@ export interface CachedResult {
   isManifest: boolean;
   messages: LintMessage[];
   fixable: boolean;
+  /** The file's objects, for the cross-resource rules that run over every file of the run. */
+  objects: ObjectSummary[];
 }
 
 interface CacheEntry extends CachedResult {
@@ -88,10 +91,10 @@ export function openLintCache(file: string, tool: string): LintCache {
     get(filePath, key) {
       const entry = entries[relative(filePath)];
       if (!entry || entry.key !== key) return undefined;
-      return { isManifest: entry.isManifest, messages: entry.messages, fixable: entry.fixable };
+      return { isManifest: entry.isManifest, messages: entry.messages, fixable: entry.fixable, objects: entry.objects ?? [] };
     },
     set(filePath, key, result) {
-      entries[relative(filePath)] = { key, isManifest: result.isManifest, messages: result.messages, fixable: result.fixable };
+      entries[relative(filePath)] = { key, isManifest: result.isManifest, messages: result.messages, fixable: result.fixable, objects: result.objects };
     },
     save() {
       // Entries of files that are gone would only grow the file.

@@ -5,6 +5,7 @@ import { loadKubernetesSchema } from '../schema/kubernetesSchema';
 import type { CheckServices } from '../services/checkFile';
 import { createSchemaService, type SchemaService } from '../services/schemaService';
 import type { KubeGuideSettings } from '../settings';
+import type { ObjectSummary } from '../model/objectSummary';
 import type { LintMessage } from './lintResult';
 import { fixText, lintText } from './lintText';
 
@@ -28,6 +29,8 @@ export interface LintJobOutcome {
   isManifest: boolean;
   messages: LintMessage[];
   fixable: boolean;
+  /** The checked text's objects, for the cross-resource rules. */
+  objects: ObjectSummary[];
   /** The check threw: the file is reported as not checked, the run goes on. */
   error?: string;
 }
@@ -52,7 +55,7 @@ export function createLintJobRunner(): (job: LintJob) => Promise<LintJobOutcome>
       const linted = await lintText(text, job.uri, services, job.settings);
       return { id: job.id, ...(fixedText !== undefined ? { fixedText } : {}), ...linted };
     } catch (error) {
-      return { id: job.id, isManifest: false, messages: [], fixable: false, error: error instanceof Error ? error.message : String(error) };
+      return { id: job.id, isManifest: false, messages: [], fixable: false, objects: [], error: error instanceof Error ? error.message : String(error) };
     }
   };
 }

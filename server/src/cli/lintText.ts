@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyTextEdits } from '../fixes/textEdit';
 import { parseManifestFile, type ManifestFile } from '../model/manifestFile';
+import { summarizeFile, type ObjectSummary } from '../model/objectSummary';
 import { runRules, type RuleFinding } from '../rules/engine';
 import type { Severity } from '../rules/rule';
 import { checkFile, type CheckServices } from '../services/checkFile';
@@ -20,15 +21,18 @@ export interface TextLint {
   messages: LintMessage[];
   /** True when `fixText` would change the text: a cached result cannot stand in for a `--fix` run then. */
   fixable: boolean;
+  /** The file's objects for the workspace index: the cross-resource rules run once every file is read. */
+  objects: ObjectSummary[];
 }
 
 export async function lintText(text: string, uri: string, services: CheckServices, settings: KubeGuideSettings): Promise<TextLint> {
   const { file, ruleRun, diagnostics } = await checkFile(text, uri, services, settings);
-  if (!file.isManifest) return { isManifest: false, messages: [], fixable: false };
+  if (!file.isManifest) return { isManifest: false, messages: [], fixable: false, objects: [] };
   const messages = diagnostics.map((diagnostic) => toMessage(diagnostic, file, ruleRun.findings));
   messages.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { isManifest: true, messages, fixable: fixAllEdits(ruleRun).length > 0 };
+  return { isManifest: true, messages, fixable: fixAllEdits(ruleRun).length > 0, objects: summarizeFile(uri, file) };
 }
+
 
 function toMessage(diagnostic: Diagnostic, file: ManifestFile, findings: readonly RuleFinding[]): LintMessage {
   const ruleId = String(diagnostic.code ?? 'unknown');

@@ -1,6 +1,7 @@
 // The worker thread's side of `--jobs`: bundled to dist/cli-worker.js (compiled to lintWorker.js beside
 // workerPool.js in tests). Each worker builds one checker, so the schema is loaded once per thread.
 import { parentPort } from 'node:worker_threads';
+import { DEFAULT_SETTINGS } from '../settings';
 import { createLintJobRunner, type LintJob, type LintJobOutcome } from './lintJob';
 
 /** What the pool sends: a batch of files to check in order. */
@@ -13,11 +14,20 @@ export interface WorkerReply {
   outcomes: LintJobOutcome[];
 }
 
+// Checked as soon as the thread starts, while the main thread still reads files: it loads the schema.
+const WARM_UP: LintJob = {
+  id: -1,
+  text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: warm-up\n',
+  uri: 'untitled:warm-up.yaml',
+  settings: DEFAULT_SETTINGS,
+  fix: false,
+};
+
 if (parentPort) {
   const port = parentPort;
   const runJob = createLintJobRunner();
   // Batches are checked one after another: a second batch can wait in the queue while the first runs.
-  let queue = Promise.resolve();
+  let queue: Promise<unknown> = runJob(WARM_UP);
   port.on('message', (request: WorkerRequest) => {
     queue = queue.then(async () => {
       const outcomes: LintJobOutcome[] = [];

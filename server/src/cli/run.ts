@@ -5,7 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { createTwoFilesPatch } from 'diff';
 import type { Ignore } from 'ignore';
 import { ConfigError, applyConfig, createConfigLoader, type ResolvedConfig } from '../config/kubeGuideConfig';
+import { WorkspaceIndex } from '../model/workspaceIndex';
 import { ALL_RULES } from '../rules/registry';
+import { runWorkspaceRules } from '../rules/workspaceEngine';
+import { workspaceRuleMessages } from './workspaceMessages';
 import { DEFAULT_RULE_SETTINGS } from '../rules/ruleSettings';
 import { kubernetesMinorVersion, loadKubernetesSchemaMeta } from '../schema/kubernetesSchema';
 import { DEFAULT_SETTINGS, type KubeGuideSettings } from '../settings';
@@ -14,10 +17,10 @@ import { collectTargets, displayPath, isExcluded, type Target } from './fileWalk
 import { FORMATTERS } from './formatterRegistry';
 import { countMessages, type FileResult, type LintReport, type RunProblem } from './lintResult';
 import { entryKey, openLintCache, resolveCacheFile, toolKey, type LintCache } from './lintCache';
-import { createLintJobRunner, type LintJob, type LintJobOutcome } from './lintJob';
+import type { LintJob, LintJobOutcome } from './lintJob';
 import { createProgressLine } from './progress';
 import { decodeSource, readSourceFile, type SourceText } from './readSource';
-import { runJobsOnWorkers, workerCountFor } from './workerPool';
+import { startWorkerPool, workerCountFor, type WorkerPool } from './workerPool';
 
 /** What the CLI touches of its process, so tests can run it in-process. */
 export interface CliIo {
@@ -64,7 +67,11 @@ interface Slot {
   settings?: KubeGuideSettings;
   /** The cache key of the text as read; set only when the cache is on and the target is a file. */
   cacheKey?: string;
-  outcome?: Pick<LintJobOutcome, 'fixedText' | 'isManifest' | 'messages' | 'fixable' | 'error'>;
+  outcome?: Pick<LintJobOutcome, 'fixedText' | 'isManifest' | 'messages' | 'fixable' | 'objects' | 'error'>;
+  /** The file's URI, as the index and the editor know it. */
+  uri?: string;
+  /** The text the report is of (after fixes, when there were any). */
+  checkedText?: string;
   fromCache?: boolean;
 }
 
@@ -98,12 +105,18 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
     }
   };
 
+  // Without a cache every file found is checked: worker threads can start loading the schema now, while
+  // this thread reads the files. With one, how many files need checking is known only after reading.
+  const cores = availableParallelism();
+  const early = cache ? 0 : workerCountFor(collected.targets.length, options.jobs, cores);
+  let pool: WorkerPool | undefined = early > 0 ? startWorkerPool(early) : undefined;
+
   // 1. In order, on this thread: config, excludes, reading, and the cache.
   const slots: Slot[] = [];
   const jobs: LintJob[] = [];
   for (const target of collected.targets) {
     const where = locate(target, options, cwd);
-    const slot: Slot = { target, shown: where.shown, notes: [], problems: [] };
+    const slot: Slot = { target, shown: where.shown, notes: [], problems: [], uri: where.uri };
     slots.push(slot);
     const config = configFor(where.configDir, slot);
     if (!config) continue;
@@ -134,21 +147,25 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
   }
 
   // 2. The checks themselves: in-process for a small run, else spread over worker threads.
-  const workerCount = workerCountFor(jobs.length, options.jobs, availableParallelism());
+  const workerCount = pool ? pool.size : workerCountFor(jobs.length, options.jobs, cores);
   const progress = createProgressLine(io.stderr, jobs.length);
   try {
     if (workerCount === 0) {
+      // Loaded only here: a run on worker threads never loads the checks (and the schema) on this thread.
+      const { createLintJobRunner } = await import('./lintJob.js');
       const runJob = createLintJobRunner();
       for (const [index, job] of jobs.entries()) {
         slots[job.id].outcome = await runJob(job);
         progress.update(index + 1);
       }
     } else {
-      const outcomes = await runJobsOnWorkers(jobs, workerCount, (done) => progress.update(done));
+      pool ??= startWorkerPool(workerCount);
+      const outcomes = await pool.run(jobs, (done) => progress.update(done));
       for (const [id, outcome] of outcomes) slots[id].outcome = outcome;
     }
   } finally {
     progress.end();
+    await pool?.close();
   }
 
   // 3. In order again: write fixes, gather results, remember them for next time.
@@ -180,8 +197,10 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
     if (cache && target.kind === 'file' && slot.settings && !slot.fromCache && (checkedText === source.text || options.fix)) {
       cache.set(target.path, checkedText === source.text ? slot.cacheKey! : entryKey(checkedText, slot.settings), outcome);
     }
+    slot.checkedText = checkedText;
     if (outcome.isManifest) results.push({ displayPath: slot.shown, messages: outcome.messages });
   }
+  addWorkspaceRuleMessages(slots, results);
   if (cache) {
     try {
       cache.save();
@@ -229,6 +248,26 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
 }
 
 /** Where a target is reported, where its config is looked for, and the URI the checks see. */
+/**
+ * The cross-resource rules, as the editor runs them over its workspace index: here the index holds every
+ * file of this run, so an Ingress and its Service are judged together when both are linted.
+ */
+function addWorkspaceRuleMessages(slots: readonly Slot[], results: FileResult[]): void {
+  const index = new WorkspaceIndex();
+  for (const slot of slots) if (slot.uri && slot.outcome?.objects?.length) index.update(slot.uri, slot.outcome.objects, { findDependents: false });
+  const resultsByPath = new Map(results.map((result) => [result.displayPath, result]));
+  for (const slot of slots) {
+    const result = resultsByPath.get(slot.shown);
+    if (!result || !slot.uri || !slot.settings || slot.checkedText === undefined) continue;
+    const text = slot.checkedText;
+    const run = runWorkspaceRules(index.objectsIn(slot.uri), index, ALL_RULES, slot.settings.rules, () => text);
+    if (run.findings.length === 0) continue;
+    // A new list: the file's own messages are also what the cache keeps, and these are found afresh every run.
+    result.messages = [...result.messages, ...workspaceRuleMessages(run.findings)];
+    result.messages.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+}
+
 function openCache(location: string, cwd: string, notes: string[]): LintCache {
   const file = resolveCacheFile(location, cwd, DEFAULT_CACHE_LOCATION);
   const tool = toolKey({

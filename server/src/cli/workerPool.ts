@@ -4,9 +4,11 @@ import { Worker } from 'node:worker_threads';
 import type { LintJob, LintJobOutcome } from './lintJob';
 import type { WorkerReply, WorkerRequest } from './lintWorker';
 
-// Spreads files over worker threads. Batches are small and handed out as workers free up, so a thread
-// that drew slow files does not hold the run back; each worker keeps one batch queued behind the one it
-// is checking, so it never waits for the main thread. Outcomes are put back in the files' order.
+// Spreads files over worker threads. The pool starts before the files are read, so each worker loads the
+// bundle and the schema (about half a second) while the main thread walks and reads the tree. Batches are
+// small and handed out as workers free up, so a thread that drew slow files does not hold the run back;
+// each worker keeps one batch queued behind the one it is checking, so it never waits for the main
+// thread. Outcomes are put back in the files' order.
 
 /** Below this many files to check, `--jobs auto` stays in-process: starting a worker (loading the bundle
  * and the schema, about half a second) costs more than sharing a couple of hundred files saves. */
@@ -31,16 +33,46 @@ function workerScript(): string {
   return found;
 }
 
-/** Checks the jobs on `workerCount` threads; `onChecked` is called with the number of files done so far. */
-export async function runJobsOnWorkers(
+/** Worker threads, started now and ready to check jobs later. */
+export interface WorkerPool {
+  readonly size: number;
+  /** Checks the jobs; `onChecked` is called with the number of files done so far. */
+  run(jobs: readonly LintJob[], onChecked: (done: number) => void): Promise<Map<number, LintJobOutcome>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `size` worker threads; each gets ready to check files (loads the schema) straight away. Until
+ * `run` they do not keep the process alive: a run that fails before its checks still exits.
+ */
+export function startWorkerPool(size: number): WorkerPool {
+  const script = workerScript();
+  const workers = Array.from({ length: size }, () => new Worker(script));
+  for (const worker of workers) worker.unref();
+  // A worker that fails before the run starts still fails the run, when it starts.
+  const failures: Error[] = [];
+  for (const worker of workers) worker.on('error', (error) => failures.push(error));
+  return {
+    size,
+    run: (jobs, onChecked) => {
+      for (const worker of workers) worker.ref();
+      return runJobs(workers.slice(0, Math.max(1, Math.min(size, jobs.length))), jobs, failures, onChecked);
+    },
+    close: async () => {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+async function runJobs(
+  workers: readonly Worker[],
   jobs: readonly LintJob[],
-  workerCount: number,
+  earlierFailures: readonly Error[],
   onChecked: (done: number) => void,
 ): Promise<Map<number, LintJobOutcome>> {
   const outcomes = new Map<number, LintJobOutcome>();
   if (jobs.length === 0) return outcomes;
-  const script = workerScript();
-  const workers = Array.from({ length: Math.min(workerCount, jobs.length) }, () => new Worker(script));
+  if (earlierFailures.length > 0) throw new Error(`a worker thread failed: ${earlierFailures[0].message}`);
   let next = 0;
   const takeBatch = (): LintJob[] => {
     const remaining = jobs.length - next;
@@ -49,35 +81,31 @@ export async function runJobsOnWorkers(
     next += batch.length;
     return batch;
   };
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let finishedWorkers = 0;
-      for (const worker of workers) {
-        let inFlight = 0;
-        const send = () => {
-          const batch = takeBatch();
-          if (batch.length === 0) return false;
-          inFlight++;
-          worker.postMessage({ jobs: batch } satisfies WorkerRequest);
-          return true;
-        };
-        worker.on('message', (reply: WorkerReply) => {
-          inFlight--;
-          for (const outcome of reply.outcomes) outcomes.set(outcome.id, outcome);
-          onChecked(outcomes.size);
-          send();
-          if (inFlight === 0 && ++finishedWorkers === workers.length) resolve();
-        });
-        worker.on('error', (error) => reject(new Error(`a worker thread failed: ${error.message}`)));
-        worker.on('exit', (code) => {
-          if (inFlight > 0) reject(new Error(`a worker thread stopped (exit code ${code}) with files left to check`));
-        });
-        for (let i = 0; i < BATCHES_IN_FLIGHT_PER_WORKER; i++) send();
+  await new Promise<void>((resolve, reject) => {
+    let finishedWorkers = 0;
+    for (const worker of workers) {
+      let inFlight = 0;
+      const send = () => {
+        const batch = takeBatch();
+        if (batch.length === 0) return false;
+        inFlight++;
+        worker.postMessage({ jobs: batch } satisfies WorkerRequest);
+        return true;
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        inFlight--;
+        for (const outcome of reply.outcomes) outcomes.set(outcome.id, outcome);
+        onChecked(outcomes.size);
+        send();
         if (inFlight === 0 && ++finishedWorkers === workers.length) resolve();
-      }
-    });
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+      });
+      worker.on('error', (error) => reject(new Error(`a worker thread failed: ${error.message}`)));
+      worker.on('exit', (code) => {
+        if (inFlight > 0) reject(new Error(`a worker thread stopped (exit code ${code}) with files left to check`));
+      });
+      for (let i = 0; i < BATCHES_IN_FLIGHT_PER_WORKER; i++) send();
+      if (inFlight === 0 && ++finishedWorkers === workers.length) resolve();
+    }
+  });
   return outcomes;
 }

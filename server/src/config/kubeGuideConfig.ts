@@ -23,7 +23,7 @@ export interface ConfigFile {
   trustedRegistries?: string[];
   /** Gitignore-style patterns, relative to the folder of the file that wrote them. */
   exclude?: string[];
-  /** "1.30", say. Stored for the version-aware checks to come; nothing reads it yet. */
+  /** The Kubernetes minor version the manifests target, "1.30" say: wins over the editor's setting. */
   kubernetesVersion?: string;
 }
 
@@ -43,6 +43,7 @@ export interface ResolvedConfig {
   ruleSettings: Partial<RuleSettings>;
   /** Each file's patterns with the folder they are relative to. */
   exclude: Array<{ baseDir: string; patterns: string[] }>;
+  /** Also in `ruleSettings`; here too for callers that only want to know whether a file set it. */
   kubernetesVersion?: string;
 }
 
@@ -163,13 +164,13 @@ export function createConfigLoader(
 export function mergeConfigFiles(nearestFirst: readonly ConfigFile[]): ResolvedConfig {
   const farthestFirst = [...nearestFirst].reverse();
   const ruleSettings: Partial<RuleSettings> = {};
-  let kubernetesVersion: string | undefined;
   for (const config of farthestFirst) {
     if (config.profile) ruleSettings.profile = config.profile;
     if (config.rules) ruleSettings.severities = { ...ruleSettings.severities, ...config.rules };
     if (config.trustedRegistries) ruleSettings.trustedRegistries = config.trustedRegistries;
-    if (config.kubernetesVersion) kubernetesVersion = config.kubernetesVersion;
+    if (config.kubernetesVersion) ruleSettings.kubernetesVersion = config.kubernetesVersion;
   }
+  const { kubernetesVersion } = ruleSettings;
   return {
     files: nearestFirst.map((config) => config.path),
     ruleSettings,
@@ -184,5 +185,6 @@ export function applyConfig(base: RuleSettings, override: Partial<RuleSettings>)
     profile: override.profile ?? base.profile,
     severities: { ...base.severities, ...override.severities },
     trustedRegistries: override.trustedRegistries ?? base.trustedRegistries,
+    kubernetesVersion: override.kubernetesVersion ?? base.kubernetesVersion,
   };
 }

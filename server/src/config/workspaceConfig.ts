@@ -27,13 +27,22 @@ export class WorkspaceConfig {
   }
 
   ruleSettingsFor(uri: string, userSettings: RuleSettings): RuleSettings {
-    if (!uri.startsWith('file:')) return userSettings;
+    return this.configFor(uri, userSettings).ruleSettings;
+  }
+
+  /**
+   * The rule settings for a document, the config files that apply (paths, nearest first; none when one is
+   * unusable) and what those files set themselves.
+   */
+  configFor(uri: string, userSettings: RuleSettings): { ruleSettings: RuleSettings; files: string[]; fromFiles: Partial<RuleSettings> } {
+    if (!uri.startsWith('file:')) return { ruleSettings: userSettings, files: [], fromFiles: {} };
     try {
-      return applyConfig(userSettings, this.loader.resolve(path.dirname(fileURLToPath(uri))).ruleSettings);
+      const resolved = this.loader.resolve(path.dirname(fileURLToPath(uri)));
+      return { ruleSettings: applyConfig(userSettings, resolved.ruleSettings), files: resolved.files, fromFiles: resolved.ruleSettings };
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       this.onError(error);
-      return userSettings;
+      return { ruleSettings: userSettings, files: [], fromFiles: {} };
     }
   }
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SchemaProblem } from '../../services/schemaService';
+import { SchemaProblem } from '../../services/diagnosticCodes';
 import { oneBased, type FileResult, type Formatter, type LintMessage } from '../lintResult';
 
 // SARIF 2.1.0, as GitHub code scanning and Azure DevOps read it. Columns count UTF-16 code units, the
