@@ -93,10 +93,7 @@ describe('cross-file features over LSP (a workspace folder on disk)', function (
     assert.ok(capabilities.definitionProvider);
     assert.ok(capabilities.referencesProvider);
     assert.ok(capabilities.codeLensProvider);
-    await client.waitFor(
-      () => client.notifications.find((n) => n.method === 'window/logMessage' && /indexed \d+ objects/.test((n.params as { message: string }).message)),
-      'the index to be built',
-    );
+    await client.workspaceIndexed();
   });
 
   after(async () => {

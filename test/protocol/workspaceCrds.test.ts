@@ -50,10 +50,7 @@ describe('custom resources checked against a CRD of the workspace, over LSP', fu
     writeFileSync(path.join(folder, 'gear.yaml'), widget);
     client = new LspTestClient();
     await client.initialize({ workspaceFolders: [pathToFileURL(folder).href] });
-    await client.waitFor(
-      () => client.notifications.find((n) => n.method === 'window/logMessage' && /indexed \d+ objects/.test((n.params as { message: string }).message)),
-      'the index to be built',
-    );
+    await client.workspaceIndexed();
   });
   after(async () => {
     await client.shutdown();

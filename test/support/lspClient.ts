@@ -93,6 +93,14 @@ export class LspTestClient {
   }
 
   /** Waits until a condition on what the server sent holds, or fails after `timeoutMs`. */
+  /** Waits until the server says it has indexed the workspace folders. */
+  workspaceIndexed(): Promise<unknown> {
+    return this.waitFor(
+      () => this.notifications.find((n) => n.method === 'window/logMessage' && /indexed \d+ objects/.test((n.params as { message: string }).message)),
+      'the index to be built',
+    );
+  }
+
   waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
     return new Promise((resolve, reject) => {
       const check = () => {
