@@ -25,6 +25,8 @@ export interface WorkspaceView {
   referencesTo(target: ObjectSummary): Array<{ from: ObjectSummary; reference: ObjectReference }>;
   /** True when some object of the namespace is a workload. */
   hasWorkloads(namespace: string): boolean;
+  /** The workloads (objects with pod labels) of a namespace. */
+  workloadsIn(namespace: string): readonly ObjectSummary[];
   /** All indexed objects. */
   all(): Iterable<ObjectSummary>;
   objectsIn(uri: string): readonly ObjectSummary[];
@@ -123,6 +125,10 @@ export class WorkspaceIndex implements WorkspaceView {
   referencesTo(target: ObjectSummary): Array<{ from: ObjectSummary; reference: ObjectReference }> {
     if (!target.name) return [];
     return [...(this.referencesByTarget.get(nameKey(target.kind, namespaceOf(target), target.name)) ?? [])];
+  }
+
+  workloadsIn(namespace: string): readonly ObjectSummary[] {
+    return this.workloadsByNamespace.get(namespace) ?? [];
   }
 
   hasWorkloads(namespace: string): boolean {

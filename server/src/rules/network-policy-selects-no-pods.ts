@@ -35,7 +35,7 @@ export const networkPolicySelectsNoPods: WorkspaceRule = {
     const namespace = namespaceOf(object)!;
     const selector = object.podSelector.selector;
     if (!workspace.hasWorkloads(namespace) || workspace.workloadsSelectedBy(selector, namespace).length > 0) return;
-    const workloads = [...workspace.all()].filter((workload) => workload.podLabels && namespaceOf(workload) === namespace);
+    const workloads = [...workspace.workloadsIn(namespace)];
     const nearMiss = likeliestIntendedWorkload(selector.matchLabels, workloads);
     const hint = nearMiss ? ` ${objectLabel(nearMiss)} has pods labelled ${describeSelector({ matchLabels: nearMiss.podLabels!, matchExpressions: [] })}.` : '';
     report({

@@ -35,12 +35,7 @@ export const serviceSelectsNoPods: WorkspaceRule = {
     if (workspace.workloadsSelectedBy(object.podSelector.selector, namespace).length > 0) return;
     const selector = object.podSelector.selector;
     // Point at the likeliest intended workload: one whose pods share a selector key with another value.
-    const nearMiss = [...workspace.all()].find(
-      (workload) =>
-        workload.podLabels &&
-        namespaceOf(workload) === namespace &&
-        Object.keys(selector.matchLabels).some((key) => key in workload.podLabels!),
-    );
+    const nearMiss = workspace.workloadsIn(namespace).find((workload) => Object.keys(selector.matchLabels).some((key) => key in workload.podLabels!));
     const hint = nearMiss
       ? ` ${objectLabel(nearMiss)} has pods labelled ${describeSelector({ matchLabels: nearMiss.podLabels!, matchExpressions: [] })}.`
       : '';
