@@ -2,7 +2,7 @@ import { editDistance } from '../model/didYouMean';
 import { describeSelector, isEmptySelector } from '../model/labelSelector';
 import type { ObjectSummary } from '../model/objectSummary';
 import { namespaceOf } from '../model/workspaceIndex';
-import { objectLabel } from './objectNames';
+import { objectLabel, podsLabelledHint } from './objectNames';
 import type { WorkspaceRule } from './rule';
 
 export const networkPolicySelectsNoPods: WorkspaceRule = {
@@ -37,7 +37,7 @@ export const networkPolicySelectsNoPods: WorkspaceRule = {
     if (!workspace.hasWorkloads(namespace) || workspace.workloadsSelectedBy(selector, namespace).length > 0) return;
     const workloads = [...workspace.workloadsIn(namespace)];
     const nearMiss = likeliestIntendedWorkload(selector.matchLabels, workloads);
-    const hint = nearMiss ? ` ${objectLabel(nearMiss)} has pods labelled ${describeSelector({ matchLabels: nearMiss.podLabels!, matchExpressions: [] })}.` : '';
+    const hint = nearMiss ? podsLabelledHint(nearMiss) : '';
     report({
       message: `${objectLabel(object)} applies to pods with ${describeSelector(selector)}, but no workload in namespace "${namespace}" has such pods: it restricts nothing.${hint}`,
       range: object.podSelector.range,

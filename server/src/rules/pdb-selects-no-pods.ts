@@ -1,7 +1,7 @@
 import { describeSelector, isEmptySelector, selectorMatches, type LabelSelector } from '../model/labelSelector';
 import { namespaceOf, type WorkspaceView } from '../model/workspaceIndex';
 import type { WorkspaceRule } from './rule';
-import { objectLabel } from './objectNames';
+import { objectLabel, podsLabelledHint } from './objectNames';
 
 export const pdbSelectsNoPods: WorkspaceRule = {
   meta: {
@@ -53,6 +53,6 @@ function hintFor(selector: LabelSelector, namespace: string, workspace: Workspac
   const labelledItself = workloads.find((workload) => selectorMatches(selector, workload.labels));
   if (labelledItself) return ` ${objectLabel(labelledItself)} carries those labels on itself, not on its pod template.`;
   const sharesKey = workloads.find((workload) => Object.keys(selector.matchLabels).some((key) => key in workload.podLabels!));
-  if (sharesKey) return ` ${objectLabel(sharesKey)} has pods labelled ${describeSelector({ matchLabels: sharesKey.podLabels!, matchExpressions: [] })}.`;
+  if (sharesKey) return podsLabelledHint(sharesKey);
   return '';
 }

@@ -1,6 +1,6 @@
 import { describeSelector, isEmptySelector } from '../model/labelSelector';
 import { namespaceOf } from '../model/workspaceIndex';
-import { objectLabel } from './objectNames';
+import { objectLabel, podsLabelledHint } from './objectNames';
 import type { WorkspaceRule } from './rule';
 
 export const serviceSelectsNoPods: WorkspaceRule = {
@@ -36,9 +36,7 @@ export const serviceSelectsNoPods: WorkspaceRule = {
     const selector = object.podSelector.selector;
     // Point at the likeliest intended workload: one whose pods share a selector key with another value.
     const nearMiss = workspace.workloadsIn(namespace).find((workload) => Object.keys(selector.matchLabels).some((key) => key in workload.podLabels!));
-    const hint = nearMiss
-      ? ` ${objectLabel(nearMiss)} has pods labelled ${describeSelector({ matchLabels: nearMiss.podLabels!, matchExpressions: [] })}.`
-      : '';
+    const hint = nearMiss ? podsLabelledHint(nearMiss) : '';
     report({
       message: `${objectLabel(object)} selects ${describeSelector(selector)}, but no workload in namespace "${namespace}" has pods with those labels: its traffic goes nowhere.${hint}`,
       range: object.podSelector.range,

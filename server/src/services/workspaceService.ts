@@ -41,6 +41,7 @@ export class WorkspaceService {
   private readonly openUris = new Set<string>();
   private folders: string[] = [];
   private options: IndexingOptions = { exclude: [], maxFileSizeMb: 1 };
+  private excluded: (relativePath: string) => boolean = () => false;
 
   /** Indexes every YAML file of the folders from disk; open documents keep their live text. */
   async indexFolders(
@@ -51,6 +52,7 @@ export class WorkspaceService {
     const started = performance.now();
     this.folders = folders.flatMap((folder) => (folder.uri.startsWith('file:') ? [fileURLToPath(folder.uri)] : []));
     this.options = options;
+    this.excluded = excludeMatcher(options.exclude);
     const found = await Promise.all(this.folders.map((folder) => findYamlFiles(folder, { exclude: options.exclude, maxFiles: options.maxFiles ?? DEFAULT_MAX_FILES })));
     const files = found.flatMap((result) => result.files);
     const wanted = new Set(files.map((file) => pathToFileURL(file).href));
@@ -107,14 +109,13 @@ export class WorkspaceService {
   isInWorkspace(uri: string): boolean {
     if (!uri.startsWith('file:') || !/\.ya?ml$/i.test(uri)) return false;
     const filePath = fileURLToPath(uri);
-    const excluded = excludeMatcher(this.options.exclude);
     return this.folders.some((folder) => {
       const relative = path.relative(folder, filePath);
       if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
       const segments = relative.split(path.sep);
       if (segments.some((segment) => segment === 'node_modules' || segment === '.git')) return false;
       // An excluded folder excludes everything under it, as in the scan.
-      return !segments.some((_, index) => excluded(segments.slice(0, index + 1).join('/')));
+      return !segments.some((_, index) => this.excluded(segments.slice(0, index + 1).join('/')));
     });
   }
 
