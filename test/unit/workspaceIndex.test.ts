@@ -115,6 +115,33 @@ describe('workspace index', () => {
       assert.deepEqual(index.selectorsOf(webService, ['Service']), [], 'an object without pods is selected by nothing');
     });
 
+    it('keeps its label lookups right through updates: expression-only and empty selectors, order, relabelled pods', () => {
+      const expressionOnly = yaml(
+        'apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata:', '  name: by-expression', 'spec:', '  maxUnavailable: 1', '  selector:',
+        '    matchExpressions:', '    - key: tier', '      operator: In', '      values: [front]',
+      );
+      const everything = yaml('apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata:', '  name: everything', 'spec:', '  maxUnavailable: 1', '  selector: {}');
+      const index = indexOf({
+        '1.yaml': budget('by-label', 'app: web'),
+        '2.yaml': expressionOnly,
+        '3.yaml': everything,
+        'deploy.yaml': deployment('web', ['app: web', 'tier: front']),
+      });
+      const [web] = index.find('Deployment', 'web');
+      const budgetsOf = (workload = web) => index.selectorsOf(workload, ['PodDisruptionBudget']).map((object) => object.name);
+      assert.deepEqual(budgetsOf(), ['by-label', 'by-expression', 'everything'], 'in the order they were indexed');
+      index.update('1.yaml', summaries('1.yaml', budget('by-label', 'app: api')));
+      assert.deepEqual(budgetsOf(), ['by-expression', 'everything'], 'a selector that changed its label leaves the old label\'s lookup');
+      index.update('deploy.yaml', summaries('deploy.yaml', deployment('web', ['app: api', 'tier: back'])));
+      const [relabelled] = index.find('Deployment', 'web');
+      assert.deepEqual(budgetsOf(relabelled), ['everything', 'by-label'], 'an updated file is indexed anew, after the others');
+      assert.deepEqual(names(index.workloadsSelectedBy(selector({ app: 'web' }), 'default')), [], 'the pods\' old label no longer finds them');
+      assert.deepEqual(names(index.workloadsSelectedBy(selector({ app: 'api', tier: 'back' }), 'default')), ['Deployment/web']);
+      index.remove('2.yaml');
+      index.remove('3.yaml');
+      assert.deepEqual(budgetsOf(relabelled), ['by-label']);
+    });
+
     it('finds the references that name an object, in its namespace (or any, for cluster-scoped objects)', () => {
       const index = indexOf({
         'svc.yaml': service('web', 'app: web'),

@@ -39,6 +39,7 @@ export interface IndexChange {
   affectedUris: Set<string>;
 }
 
+const labelKey = (scope: string, key: string, value: string) => `${scope}\0${key}\0${value}`;
 const nameKey = (kind: string, namespace: string | undefined, name: string) => `${kind}/${namespace ?? ''}/${name}`;
 /** The name key of the object a reference names. */
 const referenceKey = ({ target }: ObjectReference) =>
@@ -53,6 +54,16 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly byKindInNamespace = new Map<string, ObjectSummary[]>();
   private readonly workloadsByNamespace = new Map<string, ObjectSummary[]>();
   private readonly referencesByTarget = new Map<string, Array<{ from: ObjectSummary; reference: ObjectReference }>>();
+  // Selectors match on labels: workloads by each pod label, and selecting objects by one label their
+  // selector requires, so a Service finds its pods (and a workload its Services) among a few candidates
+  // rather than among every workload of a namespace.
+  private readonly workloadsByLabel = new Map<string, ObjectSummary[]>();
+  private readonly selectorsByLabel = new Map<string, ObjectSummary[]>();
+  /** Selecting objects whose selector requires no exact label (expressions only, or empty), by kind and namespace. */
+  private readonly selectorsWithoutLabel = new Map<string, ObjectSummary[]>();
+  /** The order objects were indexed in, so a lookup through candidates answers in the order a scan would. */
+  private readonly order = new WeakMap<ObjectSummary, number>();
+  private linked = 0;
   /** Bumped on every change of meaning: caches of cross-resource results compare it. */
   generation = 0;
   /** Bumped when a CustomResourceDefinition changes: the schema of custom resources follows it. */
@@ -110,16 +121,24 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   workloadsSelectedBy(selector: LabelSelector, namespace: string): ObjectSummary[] {
-    return (this.workloadsByNamespace.get(namespace) ?? []).filter((object) => selectorMatches(selector, object.podLabels!));
+    const required = Object.entries(selector.matchLabels)[0];
+    // Every workload the selector matches carries its first required label: those are the only candidates.
+    const candidates = required ? this.workloadsByLabel.get(labelKey(namespace, ...required)) : this.workloadsByNamespace.get(namespace);
+    return (candidates ?? []).filter((object) => selectorMatches(selector, object.podLabels!));
   }
 
   selectorsOf(workload: ObjectSummary, kinds: readonly string[]): ObjectSummary[] {
     const labels = workload.podLabels;
-    if (!labels) return [];
     const namespace = namespaceOf(workload);
-    return kinds.flatMap((kind) =>
-      this.ofKind(kind, namespace).filter((object) => object.podSelector && selectorMatches(object.podSelector.selector, labels)),
-    );
+    if (!labels || namespace === undefined) return [];
+    return kinds.flatMap((kind) => {
+      const scope = `${kind}/${namespace}`;
+      const candidates = new Set(this.selectorsWithoutLabel.get(scope));
+      for (const [key, value] of Object.entries(labels)) for (const object of this.selectorsByLabel.get(labelKey(scope, key, value)) ?? []) candidates.add(object);
+      return [...candidates]
+        .filter((object) => selectorMatches(object.podSelector!.selector, labels))
+        .sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    });
   }
 
   referencesTo(target: ObjectSummary): Array<{ from: ObjectSummary; reference: ObjectReference }> {
@@ -142,8 +161,24 @@ export class WorkspaceIndex implements WorkspaceView {
       const namespace = namespaceOf(object);
       if (namespace !== undefined) push(this.byKindInNamespace, `${object.kind}/${namespace}`, object);
       if (object.podLabels && namespace !== undefined) push(this.workloadsByNamespace, namespace, object);
+      for (const [map, key] of this.labelEntries(object)) push(map, key, object);
+      this.order.set(object, this.linked++);
       for (const reference of object.references) push(this.referencesByTarget, referenceKey(reference), { from: object, reference });
     }
+  }
+
+  /** The label lookups an object belongs in: one per pod label, and one for a label its selector requires. */
+  private labelEntries(object: ObjectSummary): Array<[Map<string, ObjectSummary[]>, string]> {
+    const namespace = namespaceOf(object);
+    if (namespace === undefined) return [];
+    const entries: Array<[Map<string, ObjectSummary[]>, string]> = [];
+    for (const [key, value] of Object.entries(object.podLabels ?? {})) entries.push([this.workloadsByLabel, labelKey(namespace, key, value)]);
+    if (object.podSelector) {
+      const scope = `${object.kind}/${namespace}`;
+      const required = Object.entries(object.podSelector.selector.matchLabels)[0];
+      entries.push(required ? [this.selectorsByLabel, labelKey(scope, ...required)] : [this.selectorsWithoutLabel, scope]);
+    }
+    return entries;
   }
 
   private unlink(objects: readonly ObjectSummary[]): void {
@@ -153,6 +188,7 @@ export class WorkspaceIndex implements WorkspaceView {
       const namespace = namespaceOf(object);
       if (namespace !== undefined) pull(this.byKindInNamespace, `${object.kind}/${namespace}`, object);
       if (object.podLabels && namespace !== undefined) pull(this.workloadsByNamespace, namespace, object);
+      for (const [map, key] of this.labelEntries(object)) pull(map, key, object);
       for (const reference of object.references) {
         const key = referenceKey(reference);
         const entry = this.referencesByTarget.get(key)?.find((candidate) => candidate.reference === reference);
