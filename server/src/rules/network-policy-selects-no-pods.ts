@@ -1,8 +1,7 @@
-import { editDistance } from '../model/didYouMean';
 import { describeSelector, isEmptySelector } from '../model/labelSelector';
-import type { ObjectSummary } from '../model/objectSummary';
 import { namespaceOf } from '../model/workspaceIndex';
-import { objectLabel, podsLabelledHint } from './objectNames';
+import { objectLabel } from './objectNames';
+import { selectorMissHint } from './selectorMissHint';
 import type { WorkspaceRule } from './rule';
 
 export const networkPolicySelectsNoPods: WorkspaceRule = {
@@ -35,35 +34,10 @@ export const networkPolicySelectsNoPods: WorkspaceRule = {
     const namespace = namespaceOf(object)!;
     const selector = object.podSelector.selector;
     if (!workspace.hasWorkloads(namespace) || workspace.workloadsSelectedBy(selector, namespace).length > 0) return;
-    const workloads = [...workspace.workloadsIn(namespace)];
-    const nearMiss = likeliestIntendedWorkload(selector.matchLabels, workloads);
-    const hint = nearMiss ? podsLabelledHint(nearMiss) : '';
+    const hint = selectorMissHint(selector, namespace, workspace);
     report({
       message: `${objectLabel(object)} applies to pods with ${describeSelector(selector)}, but no workload in namespace "${namespace}" has such pods: it restricts nothing.${hint}`,
       range: object.podSelector.range,
     });
   },
 };
-
-/**
- * The workload the selector was most likely written for: among those whose pods carry the selected keys,
- * the one whose values are fewest typing mistakes away. Undefined when none carries any of the keys.
- */
-function likeliestIntendedWorkload(matchLabels: Record<string, string>, workloads: ObjectSummary[]): ObjectSummary | undefined {
-  let best: ObjectSummary | undefined;
-  let bestScore = Infinity;
-  for (const workload of workloads) {
-    const keys = Object.keys(matchLabels).filter((key) => key in workload.podLabels!);
-    if (keys.length === 0) continue;
-    // Keys the pods lack count as a whole value's worth of mistakes.
-    const score = Object.entries(matchLabels).reduce(
-      (sum, [key, value]) => sum + (key in workload.podLabels! ? editDistance(value, workload.podLabels![key]) : value.length + key.length),
-      0,
-    );
-    if (score < bestScore) {
-      best = workload;
-      bestScore = score;
-    }
-  }
-  return best;
-}

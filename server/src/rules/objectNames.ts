@@ -1,4 +1,3 @@
-import { describeSelector } from '../model/labelSelector';
 import type { ObjectSummary } from '../model/objectSummary';
 import { namespaceOf } from '../model/workspaceIndex';
 
@@ -33,9 +32,4 @@ export function distinctObjects(objects: readonly ObjectSummary[]): ObjectSummar
     seen.add(key);
     return true;
   });
-}
-
-/** ` Deployment "web" has pods labelled app=web-frontend.`: the hint a selector that matches nothing ends with. */
-export function podsLabelledHint(workload: ObjectSummary): string {
-  return ` ${objectLabel(workload)} has pods labelled ${describeSelector({ matchLabels: workload.podLabels ?? {}, matchExpressions: [] })}.`;
 }

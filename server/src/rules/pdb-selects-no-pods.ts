@@ -1,7 +1,7 @@
-import { describeSelector, isEmptySelector, selectorMatches, type LabelSelector } from '../model/labelSelector';
-import { namespaceOf, type WorkspaceView } from '../model/workspaceIndex';
+import { describeSelector, isEmptySelector } from '../model/labelSelector';
+import { namespaceOf } from '../model/workspaceIndex';
 import type { WorkspaceRule } from './rule';
-import { objectLabel, podsLabelledHint } from './objectNames';
+import { selectorMissHint } from './selectorMissHint';
 
 export const pdbSelectsNoPods: WorkspaceRule = {
   meta: {
@@ -39,20 +39,8 @@ export const pdbSelectsNoPods: WorkspaceRule = {
     const selector = object.podSelector.selector;
     if (workspace.workloadsSelectedBy(selector, namespace).length > 0) return;
     report({
-      message: `PodDisruptionBudget "${object.name ?? 'unnamed'}" selects ${describeSelector(selector)}, but no workload in namespace "${namespace}" has pods with those labels: it protects nothing during node drains.${hintFor(selector, namespace, workspace)}`,
+      message: `PodDisruptionBudget "${object.name ?? 'unnamed'}" selects ${describeSelector(selector)}, but no workload in namespace "${namespace}" has pods with those labels: it protects nothing during node drains.${selectorMissHint(selector, namespace, workspace)}`,
       range: object.podSelector.range,
     });
   },
 };
-
-const EVERYTHING: LabelSelector = { matchLabels: {}, matchExpressions: [] };
-
-/** Points at the likeliest intended workload: labels on the workload itself rather than its pods, or a shared label key. */
-function hintFor(selector: LabelSelector, namespace: string, workspace: WorkspaceView): string {
-  const workloads = workspace.workloadsSelectedBy(EVERYTHING, namespace);
-  const labelledItself = workloads.find((workload) => selectorMatches(selector, workload.labels));
-  if (labelledItself) return ` ${objectLabel(labelledItself)} carries those labels on itself, not on its pod template.`;
-  const sharesKey = workloads.find((workload) => Object.keys(selector.matchLabels).some((key) => key in workload.podLabels!));
-  if (sharesKey) return podsLabelledHint(sharesKey);
-  return '';
-}

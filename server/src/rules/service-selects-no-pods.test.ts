@@ -41,6 +41,23 @@ testWorkspaceRule(serviceSelectsNoPods, {
       errors: [{ file: 'svc.yaml', line: 7, message: /no workload in namespace "shop" has pods with those labels/ }],
     },
     {
+      name: 'points at the workload with the closest label value, not the first one found',
+      files: {
+        'svc.yaml': service(['  selector:', '    app: checkout']),
+        'a.yaml': deployment(['app: cart']).replace('name: web', 'name: cart'),
+        'b.yaml': deployment(['app: checkuot']).replace('name: web', 'name: checkout'),
+      },
+      errors: [{ file: 'svc.yaml', line: 6, message: /its traffic goes nowhere\. Deployment "checkout" has pods labelled app=checkuot\.$/ }],
+    },
+    {
+      name: 'labels on the Deployment itself rather than on its pods',
+      files: {
+        'svc.yaml': service(['  selector:', '    app: web']),
+        'deploy.yaml': deployment(['tier: front']).replace('  name: web\n', '  name: web\n  labels:\n    app: web\n'),
+      },
+      errors: [{ file: 'svc.yaml', line: 6, message: /its traffic goes nowhere\. Deployment "web" carries those labels on itself, not on its pod template\.$/ }],
+    },
+    {
       name: 'every selector label must match',
       files: { 'svc.yaml': service(['  selector:', '    app: web', '    tier: back']), 'deploy.yaml': deployment(['app: web', 'tier: front']) },
       errors: [{ file: 'svc.yaml', line: 6, message: /selects app=web, tier=back, but/ }],

@@ -1,6 +1,7 @@
 import { describeSelector, isEmptySelector } from '../model/labelSelector';
 import { namespaceOf } from '../model/workspaceIndex';
-import { objectLabel, podsLabelledHint } from './objectNames';
+import { objectLabel } from './objectNames';
+import { selectorMissHint } from './selectorMissHint';
 import type { WorkspaceRule } from './rule';
 
 export const serviceSelectsNoPods: WorkspaceRule = {
@@ -34,9 +35,7 @@ export const serviceSelectsNoPods: WorkspaceRule = {
     if (!workspace.hasWorkloads(namespace)) return;
     if (workspace.workloadsSelectedBy(object.podSelector.selector, namespace).length > 0) return;
     const selector = object.podSelector.selector;
-    // Point at the likeliest intended workload: one whose pods share a selector key with another value.
-    const nearMiss = workspace.workloadsIn(namespace).find((workload) => Object.keys(selector.matchLabels).some((key) => key in workload.podLabels!));
-    const hint = nearMiss ? podsLabelledHint(nearMiss) : '';
+    const hint = selectorMissHint(selector, namespace, workspace);
     report({
       message: `${objectLabel(object)} selects ${describeSelector(selector)}, but no workload in namespace "${namespace}" has pods with those labels: its traffic goes nowhere.${hint}`,
       range: object.podSelector.range,
