@@ -1,4 +1,5 @@
 import type { Position, Range } from '../model/manifestFile';
+import { lineStartsOf, offsetOfPosition } from '../model/textPositions';
 import type { TextEdit } from './textEdit';
 import { lineBreakOf } from './yamlEdits';
 
@@ -7,14 +8,7 @@ import { lineBreakOf } from './yamlEdits';
 
 /** The offset of a position in a text, with LSP's line breaks (CRLF, LF, lone CR). */
 export function offsetAt(text: string, position: Position): number {
-  const lineBreak = /\r\n?|\n/g;
-  let offset = 0;
-  for (let line = 0; line < position.line; line++) {
-    const found = lineBreak.exec(text);
-    if (!found) return text.length;
-    offset = found.index + found[0].length;
-  }
-  return Math.min(offset + position.character, text.length);
+  return offsetOfPosition(lineStartsOf(text), text.length, position);
 }
 
 /** Replaces the text of a range. */

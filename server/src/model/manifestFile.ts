@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, type Document, type Node as YamlNode } from 'yaml';
 import { parseYamlStream } from './yamlStream';
+import { lineStartsOf, offsetOfPosition } from './textPositions';
 
 /** A zero-based line/character position, the same shape as LSP's `Position`. */
 export interface Position {
@@ -66,19 +67,15 @@ export function parseManifestFile(text: string, previous?: ManifestFile): Manife
     text,
     previous && { text: previous.text, documents: previous.documents.map((document) => document.yaml), partStarts: previous.partStarts },
   );
-  const lineCounter = lineStartsOf(text);
+  const lineStarts = lineStartsOf(text);
+  const lineCounter = lineCounterOf(lineStarts);
 
   const positionAt = (offset: number): Position => {
     const clamped = Math.max(0, Math.min(offset, text.length));
     const { line, col } = lineCounter.linePos(clamped);
     return { line: line - 1, character: col - 1 };
   };
-  const offsetAt = (position: Position): number => {
-    const lineStart = lineCounter.lineStarts[position.line];
-    if (lineStart === undefined) return text.length;
-    const nextLineStart = lineCounter.lineStarts[position.line + 1] ?? text.length;
-    return Math.min(lineStart + position.character, nextLineStart);
-  };
+  const offsetAt = (position: Position): number => offsetOfPosition(lineStarts, text.length, position);
   const rangeOf = (node: YamlNode): Range => {
     const [start, valueEnd] = node.range ?? [0, 0];
     return { start: positionAt(start), end: positionAt(valueEnd) };
@@ -115,15 +112,10 @@ export function parseManifestFile(text: string, previous?: ManifestFile): Manife
   };
 }
 
-/**
- * Where each line starts, by the editor's rules (LSP's): a line ends at CRLF, LF or a lone CR. The `yaml`
- * parser's own counter knows only LF, so one stray CR would shift every range after it by a line.
- */
-function lineStartsOf(text: string): LineCounter {
+/** The `yaml` parser's line counter, filled by the editor's rules: its own knows only LF, so one stray CR would shift every range after it by a line. */
+function lineCounterOf(lineStarts: readonly number[]): LineCounter {
   const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  const lineBreak = /\r\n?|\n/g;
-  for (let found = lineBreak.exec(text); found; found = lineBreak.exec(text)) lineCounter.addNewLine(found.index + found[0].length);
+  for (const start of lineStarts) lineCounter.addNewLine(start);
   return lineCounter;
 }
 
