@@ -11,4 +11,5 @@ export const SchemaProblem = {
   invalid: 'schema-invalid',
   yamlSyntax: 'yaml-syntax',
   aliasLimit: 'yaml-alias-limit',
+  nestingLimit: 'yaml-nesting-limit',
 } as const;

@@ -158,34 +158,45 @@ export function createSchemaService(schema: object, customResources: CustomResou
     return aliasChecks.get(file) ?? undefined;
   };
 
+  /** The schema findings of a manifest file, reusing those of documents whose text was checked before. */
+  const validateFile = async (document: TextDocument, file: ManifestFile): Promise<Diagnostic[]> => {
+    if (!file.isManifest) return [];
+    const bomb = aliasBomb(file);
+    if (bomb) return [aliasLimitDiagnostic(bomb)];
+    languageServiceFor(file); // before the remembered findings are consulted: new workspace CRDs clear them
+    const objects = file.documents.filter((d) => d.object);
+    // Documents that start mid-line (`--- {kind: Pod}`) cannot be checked apart: check the whole file.
+    if (objects.some((d) => d.range.start.character !== 0)) return checkText(snapshotOf(document, file), file);
+    const texts = objects.map((object) => file.text.slice(object.offsets[0], object.offsets[1]));
+    const findings = new Map<string, Diagnostic[]>();
+    for (const text of texts) {
+      const known = findingsByDocumentText.get(text);
+      if (known) findings.set(text, known);
+    }
+    // The documents not seen before (every one of a file just opened, the edited one as the user types)
+    // are checked together; their findings are then filed by document, ready for the keystrokes to come.
+    const unchecked = objects.filter((_, index) => !findings.has(texts[index]));
+    if (unchecked.length > 0) {
+      const found = await checkDocuments(file, unchecked);
+      for (const object of unchecked) {
+        const inside = found.filter((d) => d.range.start.line >= object.range.start.line && d.range.start.line <= object.range.end.line);
+        const text = file.text.slice(object.offsets[0], object.offsets[1]);
+        findings.set(text, inside.map((d) => shiftLines(d, -object.range.start.line)));
+        remember(text, findings.get(text)!);
+      }
+    }
+    return objects.flatMap((object, index) => findings.get(texts[index])!.map((diagnostic) => shiftLines(diagnostic, object.range.start.line)));
+  };
+
   return {
     async validate(document, file) {
-      if (!file.isManifest) return [];
-      const bomb = aliasBomb(file);
-      if (bomb) return [aliasLimitDiagnostic(bomb)];
-      languageServiceFor(file); // before the remembered findings are consulted: new workspace CRDs clear them
-      const objects = file.documents.filter((d) => d.object);
-      // Documents that start mid-line (`--- {kind: Pod}`) cannot be checked apart: check the whole file.
-      if (objects.some((d) => d.range.start.character !== 0)) return checkText(snapshotOf(document, file), file);
-      const texts = objects.map((object) => file.text.slice(object.offsets[0], object.offsets[1]));
-      const findings = new Map<string, Diagnostic[]>();
-      for (const text of texts) {
-        const known = findingsByDocumentText.get(text);
-        if (known) findings.set(text, known);
+      try {
+        return await validateFile(document, file);
+      } catch (error) {
+        // yaml-language-server converts the tree recursively; how deep it gets before the stack runs out varies.
+        if (error instanceof RangeError) return [nestingLimitDiagnostic()];
+        throw error;
       }
-      // The documents not seen before (every one of a file just opened, the edited one as the user types)
-      // are checked together; their findings are then filed by document, ready for the keystrokes to come.
-      const unchecked = objects.filter((_, index) => !findings.has(texts[index]));
-      if (unchecked.length > 0) {
-        const found = await checkDocuments(file, unchecked);
-        for (const object of unchecked) {
-          const inside = found.filter((d) => d.range.start.line >= object.range.start.line && d.range.start.line <= object.range.end.line);
-          const text = file.text.slice(object.offsets[0], object.offsets[1]);
-          findings.set(text, inside.map((d) => shiftLines(d, -object.range.start.line)));
-          remember(text, findings.get(text)!);
-        }
-      }
-      return objects.flatMap((object, index) => findings.get(texts[index])!.map((diagnostic) => shiftLines(diagnostic, object.range.start.line)));
     },
 
     async hover(document, file, position) {
@@ -226,6 +237,11 @@ export function createSchemaService(schema: object, customResources: CustomResou
       composedSchema.setWorkspaceCrds(schemas);
     },
   };
+}
+
+function nestingLimitDiagnostic(): Diagnostic {
+  const start = { line: 0, character: 0 };
+  return Diagnostic.create({ start, end: start }, 'This file nests mappings or lists too deeply for the schema check, which skips it.', DiagnosticSeverity.Error, SchemaProblem.nestingLimit, DIAGNOSTIC_SOURCE);
 }
 
 function aliasLimitDiagnostic(found: AliasExpansion): Diagnostic {

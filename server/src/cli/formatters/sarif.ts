@@ -15,12 +15,16 @@ const SOURCE_ROOT = '%SRCROOT%';
 const LEVEL: Record<LintMessage['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 // What the schema check reports is not a rule module, but results name it like one: describe those codes.
-const SCHEMA_CODES: ReadonlyArray<{ id: string; title: string; text: string }> = [
-  { id: SchemaProblem.unknownField, title: 'Field not in the Kubernetes API schema', text: 'The object has a field its kind does not define; the API server refuses it (or, with client-side apply, drops it). Often a typo: the message names the closest allowed field.' },
-  { id: SchemaProblem.wrongValue, title: 'Value not among those the field allows', text: 'The field takes one of a fixed set of values, and this is not one of them.' },
-  { id: SchemaProblem.invalid, title: 'Object does not match the Kubernetes API schema', text: 'A value has the wrong type or shape for its field (text where a number is expected, a fraction where a whole number is, a list where a mapping is, a missing required field).' },
-  { id: SchemaProblem.yamlSyntax, title: 'YAML syntax error', text: 'The file is not valid YAML, so the objects in it cannot be read as written.' },
-];
+// Keyed by code, so a new code without a description does not compile.
+const SCHEMA_CODE_DOCS: Record<(typeof SchemaProblem)[keyof typeof SchemaProblem], { title: string; text: string }> = {
+  [SchemaProblem.unknownField]: { title: 'Field not in the Kubernetes API schema', text: 'The object has a field its kind does not define; the API server refuses it (or, with client-side apply, drops it). Often a typo: the message names the closest allowed field.' },
+  [SchemaProblem.wrongValue]: { title: 'Value not among those the field allows', text: 'The field takes one of a fixed set of values, and this is not one of them.' },
+  [SchemaProblem.invalid]: { title: 'Object does not match the Kubernetes API schema', text: 'A value has the wrong type or shape for its field (text where a number is expected, a fraction where a whole number is, a list where a mapping is, a missing required field).' },
+  [SchemaProblem.yamlSyntax]: { title: 'YAML syntax error', text: 'The file is not valid YAML, so the objects in it cannot be read as written.' },
+  [SchemaProblem.aliasLimit]: { title: 'YAML aliases expand too far to check', text: 'Aliases in the file expand to a huge tree (an alias bomb) or refer to the node that contains them, so the schema check skips the file rather than hang.' },
+  [SchemaProblem.nestingLimit]: { title: 'YAML nested too deeply to check', text: 'The file nests mappings or lists thousands of levels deep, more than the schema check can walk, so it skips the file. No Kubernetes object nests that deep.' },
+};
+const SCHEMA_CODES = Object.entries(SCHEMA_CODE_DOCS).map(([id, docs]) => ({ id, ...docs }));
 
 /** A path relative to the working folder as a URI reference: forward slashes, each segment escaped. */
 function artifactUri(displayPath: string): string {
