@@ -6,7 +6,11 @@ import { parseAllDocuments } from 'yaml';
 import { readSnippetFile, resolveSnippetDefaults } from '../../client/src/snippetCatalog';
 import { applyTextEdits, type TextEdit } from '../../server/src/fixes/textEdit';
 import { parseManifestFile, type ManifestFile, type Range } from '../../server/src/model/manifestFile';
+import { summarizeFile } from '../../server/src/model/objectSummary';
+import { WorkspaceIndex } from '../../server/src/model/workspaceIndex';
 import { runRules, type RuleRun } from '../../server/src/rules/engine';
+import type { AnyRule } from '../../server/src/rules/rule';
+import { runWorkspaceRules } from '../../server/src/rules/workspaceEngine';
 import { ALL_RULES } from '../../server/src/rules/registry';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../../server/src/rules/ruleSettings';
 import { fixAllEdits, ruleCodeActions } from '../../server/src/services/ruleService';
@@ -59,13 +63,26 @@ function mapOffset(offset: number, edits: readonly TextEdit[]): number {
  * Parses the text and runs every rule, then checks the invariants: documents and findings inside the
  * text, no rule throwing, each fix (and fix-all) leaving YAML no worse, and no fix bringing back its own finding.
  */
+/**
+ * The rules as the editor runs them on a file alone in its workspace: single-object rules with the index at
+ * hand, and the cross-resource rules over the file's own objects (a Deployment and its missing budget).
+ */
+function runAllRules(file: ManifestFile, rules: readonly AnyRule[]): RuleRun {
+  const uri = 'file:///fuzz.yaml';
+  const index = new WorkspaceIndex();
+  index.update(uri, summarizeFile(uri, file), { findDependents: false });
+  const single = runRules(file, rules, FUZZ_RULE_SETTINGS, { view: index, uri });
+  const across = runWorkspaceRules(index.objectsIn(uri), index, rules, FUZZ_RULE_SETTINGS, () => file.text);
+  return { findings: [...single.findings, ...across.findings], failures: [...single.failures, ...across.failures] };
+}
+
 export function checkRulesInvariants(text: string): { file: ManifestFile; run: RuleRun } {
   const document = TextDocument.create('file:///fuzz.yaml', 'yaml', 1, text);
   const file = parseManifestFile(text);
   for (const manifest of file.documents) {
     assert.ok(manifest.offsets[0] <= manifest.offsets[1] && manifest.offsets[1] <= text.length, `document ${manifest.index} offsets ${manifest.offsets}`);
   }
-  const run = runRules(file, ALL_RULES, FUZZ_RULE_SETTINGS);
+  const run = runAllRules(file, ALL_RULES);
   assert.deepEqual(run.failures.map((f) => `${f.ruleId}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`), [], 'a rule threw');
   for (const finding of run.findings) assertRangeInside(document, finding.range, `finding ${finding.ruleId}`);
 
@@ -78,7 +95,7 @@ export function checkRulesInvariants(text: string): { file: ManifestFile; run: R
     if (errorsBefore === 0) assert.equal(yamlErrorCount(fixed), 0, `${what} leaves YAML that does not parse:\n${fixed}`);
     const fixedFile = parseManifestFile(fixed);
     // Only the fixed rule runs again: what matters is whether its own finding comes back.
-    const again = runRules(fixedFile, ALL_RULES.filter((rule) => rule.meta.id === finding.ruleId), FUZZ_RULE_SETTINGS);
+    const again = runAllRules(fixedFile, ALL_RULES.filter((rule) => rule.meta.id === finding.ruleId));
     const mappedStart = mapOffset(file.offsetAt(finding.range.start), finding.fix.edits);
     const back = again.findings.find((other) => other.ruleId === finding.ruleId && other.message === finding.message &&
       fixedFile.offsetAt(other.range.start) === mappedStart);
