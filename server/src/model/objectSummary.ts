@@ -163,7 +163,10 @@ function summarizeObject(uri: string, file: ManifestFile, document: ManifestDocu
 
   const templatePath = podTemplatePathOf(object.kind);
   if (templatePath) {
-    summary.podLabels = readStringMap(nodeAtPath(root, [...templatePath, 'metadata', 'labels'])) ?? {};
+    // Without a pod template (misplaced, or not yet written) the workload runs no pods we could know of.
+    if (isMap(templatePath.length === 0 ? root : nodeAtPath(root, templatePath))) {
+      summary.podLabels = readStringMap(nodeAtPath(root, [...templatePath, 'metadata', 'labels'])) ?? {};
+    }
     const pod = podSpecOf(root, object.kind);
     if (pod) {
       collectPodReferences(pod.spec, references);

@@ -23,6 +23,11 @@ testWorkspaceRule(workloadWithoutPdb, {
     { name: 'a single replica (replicas-minimum reports it)', files: { 'deploy.yaml': workload({ replicas: 1 }) } },
     { name: 'replicas left out and no autoscaler', files: { 'deploy.yaml': workload() } },
     { name: 'a DaemonSet', files: { 'agent.yaml': workload({ kind: 'DaemonSet' }) } },
+    {
+      // Found by fuzzing: a budget added for it would cover no pods, so the finding came back after its fix.
+      name: 'a pod template outdented out of spec (the schema reports it)',
+      files: { 'deploy.yaml': FOUR_SPACES.replace('    template:', 'template:') },
+    },
     { name: 'a ReplicaSet is left to its Deployment', files: { 'rs.yaml': workload({ kind: 'ReplicaSet', replicas: 3 }) } },
     { name: 'an autoscaled workload with a budget', files: { 'deploy.yaml': workload(), 'hpa.yaml': autoscaler({ minReplicas: 2 }), 'pdb.yaml': disruptionBudget({ budget: ['maxUnavailable: 1'] }) } },
     {
