@@ -120,6 +120,12 @@ const configSchema = {
       pattern: '^\\d+\\.\\d+$',
       description: 'The Kubernetes minor version the manifests target, quoted: "1.30".',
     },
+    crds: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description:
+        'CustomResourceDefinition files to check custom resources against, for CRDs kept outside the checked files (a vendored chart\'s crds/ folder, a platform repository): files, folders or globs, relative to the folder of this file. Other objects in those files are ignored.',
+    },
   },
 };
 outputs.set(path.join(root, 'schemas', 'kube-guide-config.schema.json'), JSON.stringify(configSchema, null, 2) + '\n');

@@ -6,15 +6,18 @@ import {
   CompletionList,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type Diagnostic,
+  type Disposable,
+  type MessageActionItem,
 } from 'vscode-languageserver/node';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { guideDiagrams } from './knowledge/diagrams';
 import { ManifestCache } from './model/manifestCache';
@@ -43,6 +46,7 @@ import {
 } from './schema/kubernetesSchema';
 import { checkFile, type CheckServices } from './services/checkFile';
 import { crdSchemas } from './schema/crdSchema';
+import { ExternalCrdFiles, withOutsideCrds } from './services/externalCrds';
 import { documentSettingsFor } from './services/documentSettings';
 import { readRedHatYamlReport, schemaDeciderFor } from './services/schemaCoexistence';
 import { suppressionCompletions } from './services/suppressionCompletion';
@@ -79,6 +83,7 @@ let filesExclude: string[] = [];
 let indexedWith: string | undefined;
 let canShowProgress = false;
 let canPullConfiguration = false;
+let canWatchFiles = false;
 let schemaService: SchemaService | undefined;
 let schemaMeta: KubernetesSchemaMeta | undefined;
 // Rule results per parsed file, for the code actions that follow a check; dropped when settings change.
@@ -93,8 +98,36 @@ const reportedConfigErrors = new Set<string>();
 const workspaceConfig = new WorkspaceConfig(RULE_IDS, (error) => {
   if (reportedConfigErrors.has(error.message)) return;
   reportedConfigErrors.add(error.message);
-  void connection.window.showWarningMessage(`Kube Guide ignores a config file it cannot use, until it is fixed: ${error.message}`);
+  // A request: a client that refuses it must not leave a rejected promise behind (that stops the server).
+  connection.window.showWarningMessage<MessageActionItem>(`Kube Guide ignores a config file it cannot use, until it is fixed: ${error.message}`).catch(() => undefined);
 });
+
+// CRD files outside the workspace (kubeGuide.crdFiles, `crds:` in .kube-guide.yaml). The server asks the
+// client to watch them (dynamic registration of workspace/didChangeWatchedFiles with a folder and a glob):
+// VS Code's own watcher then follows paths outside the workspace, atomic saves included, with no code in
+// the client, and the changes arrive with the workspace's file events.
+let outsideCrdWatch: Promise<Disposable> | undefined;
+const outsideCrds = new ExternalCrdFiles(
+  {
+    reportProblems: (problems) => {
+      for (const { file, problem } of problems) connection.console.warn(`Kube Guide cannot use a CRD file: ${file}: ${problem}`);
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more: see the Kube Guide output)` : '';
+      // A request (typed as returning nothing without actions): a client that refuses it must not stop the server.
+      connection.window.showWarningMessage<MessageActionItem>(`Kube Guide cannot use a CRD file: ${problems[0].file}: ${problems[0].problem}${more}`).catch(() => undefined);
+    },
+    log: (message) => connection.console.info(message),
+    watch: (patterns) => {
+      if (!canWatchFiles) return;
+      const previous = outsideCrdWatch;
+      const watchers = patterns.map(({ baseDir, pattern }) => ({ globPattern: { baseUri: pathToFileURL(baseDir).href, pattern } }));
+      outsideCrdWatch = watchers.length > 0 ? connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) : undefined;
+      outsideCrdWatch?.catch(() => undefined);
+      previous?.then((registration) => registration.dispose()).catch(() => undefined);
+    },
+    changed: () => applyWorkspaceDefinitions(),
+  },
+  RULE_IDS,
+);
 
 const loggedRuleFailures = new Set<string>();
 
@@ -170,6 +203,8 @@ function getHoverService(): HoverService {
 
 connection.onInitialize((params) => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  const fileWatching = params.capabilities.workspace?.didChangeWatchedFiles;
+  canWatchFiles = !!fileWatching?.dynamicRegistration && !!fileWatching.relativePatternSupport;
   canShowProgress = !!params.capabilities.window?.workDoneProgress;
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
   decideSchema = schemaDeciderFor(readRedHatYamlReport((params.initializationOptions as { redHatYaml?: unknown } | undefined)?.redHatYaml));
@@ -233,6 +268,13 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
   graphFindings.clear();
   workspaceViewsMayHaveChanged('settings');
   void indexWorkspace().then(applyDiagnosticsScope);
+  refreshOutsideCrds();
+}
+
+/** Reads the CRD files the setting and the config files name, when what they name changed (or may have). */
+function refreshOutsideCrds(configFilesChanged = false): void {
+  const folders = workspaceFolders.flatMap((folder) => (folder.uri.startsWith('file:') ? [fileURLToPath(folder.uri)] : []));
+  void outsideCrds.update({ setting: settings.crdFiles, folders, exclude: [...filesExclude, ...settings.exclude], configFilesChanged });
 }
 
 /** (Re)builds the index when the folders or what to leave out changed; then re-checks the open documents. */
@@ -262,13 +304,17 @@ async function indexWorkspace(): Promise<void> {
   workspaceViewsMayHaveChanged('index');
 }
 
-// The workspace's own CustomResourceDefinitions check its custom resources, in every file.
+// The workspace's own CustomResourceDefinitions, and those of CRD files outside it, check custom resources
+// in every file; for the same kind the workspace's wins (see withOutsideCrds).
 let appliedDefinitions = 0;
+let appliedOutsideCrds = 0;
 function applyWorkspaceDefinitions(): void {
   const generation = indexing.index.definitionsGeneration;
-  if (generation === appliedDefinitions) return;
+  if (generation === appliedDefinitions && outsideCrds.revision === appliedOutsideCrds) return;
   appliedDefinitions = generation;
-  const schemas = indexing.index.ofKind('CustomResourceDefinition').flatMap((crd) => crdSchemas(crd.definition));
+  appliedOutsideCrds = outsideCrds.revision;
+  const inWorkspace = indexing.index.ofKind('CustomResourceDefinition').flatMap((crd) => crdSchemas(crd.definition));
+  const schemas = withOutsideCrds(inWorkspace, outsideCrds.schemas);
   if (schemas.length === 0 && !schemaService) return;
   getSchemaService().setWorkspaceCrds(schemas);
   documents.all().forEach((document) => scheduleValidation(document));
@@ -384,8 +430,10 @@ async function validate(document: TextDocument): Promise<void> {
 }
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  void outsideCrds.filesChanged(changes.map((change) => change.uri));
   // A .kube-guide.yaml was created, changed or deleted: every open document may now have other rules.
   if (changes.some((change) => isConfigFile(change.uri))) {
+    refreshOutsideCrds(true);
     workspaceConfig.reload();
     reportedConfigErrors.clear();
     ruleRuns = new WeakMap();

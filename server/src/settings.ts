@@ -20,6 +20,8 @@ export interface KubeGuideSettings {
   exclude: string[];
   /** Whose problems are shown: open files only, or every manifest of the workspace. */
   diagnosticsScope: 'openFiles' | 'workspace';
+  /** CRD files, folders or globs from outside the workspace: absolute, `~/`, or relative to the first folder. */
+  crdFiles: string[];
 }
 
 export const DEFAULT_SETTINGS: KubeGuideSettings = {
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: KubeGuideSettings = {
   maxFileSizeMb: DEFAULT_MAX_FILE_SIZE_MB,
   exclude: [],
   diagnosticsScope: 'openFiles',
+  crdFiles: [],
 };
 
 const SEVERITIES = new Set<string>(['off', 'hint', 'info', 'warning', 'error']);
@@ -63,7 +66,13 @@ export function readSettings(section: unknown): KubeGuideSettings {
       kubernetesVersion: isMinorVersion(values.kubernetesVersion) ? values.kubernetesVersion : DEFAULT_RULE_SETTINGS.kubernetesVersion,
     },
     maxFileSizeMb: readMaxFileSizeMb(values),
-    exclude: Array.isArray(values.exclude) ? values.exclude.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [],
+    exclude: nonEmptyStrings(values.exclude),
     diagnosticsScope: values.diagnosticsScope === 'workspace' ? 'workspace' : 'openFiles',
+    crdFiles: nonEmptyStrings(values.crdFiles).map((entry) => entry.trim()),
   };
+}
+
+/** The non-blank strings of a list setting; nothing when it is not a list. */
+function nonEmptyStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
 }

@@ -41,7 +41,7 @@ describe('.kube-guide.yaml', () => {
   });
 
   it('refuses what it cannot honour, naming the file, the key and the problem', () => {
-    assert.equal(problemOf('profil: baseline'), '/repo/.kube-guide.yaml: "profil": unknown key; allowed keys are root, profile, rules, trustedRegistries, exclude, kubernetesVersion');
+    assert.equal(problemOf('profil: baseline'), '/repo/.kube-guide.yaml: "profil": unknown key; allowed keys are root, profile, rules, trustedRegistries, exclude, kubernetesVersion, crds');
     assert.equal(problemOf('profile: strict'), '/repo/.kube-guide.yaml: "profile": must be one of aks-production, baseline (found "strict")');
     assert.equal(problemOf('rules:\n  image-tags: off'), '/repo/.kube-guide.yaml: "rules.image-tags": no rule has this id');
     assert.equal(problemOf('rules:\n  image-tag: loud'), '/repo/.kube-guide.yaml: "rules.image-tag": must be one of off, hint, info, warning, error (found "loud")');

@@ -24,6 +24,8 @@ export interface LintOptions {
   cacheLocation?: string;
   /** Print counters (files, cache hits, workers) to standard error at the end. */
   debug: boolean;
+  /** `--crd`: files, folders or globs of CustomResourceDefinitions, besides those among the linted files. */
+  crds?: string[];
 }
 
 export type CliRequest = LintOptions | { command: 'help' } | { command: 'version' };
@@ -50,16 +52,19 @@ Options:
       --color, --no-color   force colours on or off in the stylish format
   -j, --jobs <n|auto>       worker threads to check files on (default auto: one per core,
                             and none when fewer than 200 files need checking)
-      --cache               only check files that changed since the last run (content, config
-                            and tool version are compared)
+      --cache               only check files that changed since the last run (content, config,
+                            CRDs and tool version are compared)
       --cache-location <p>  the cache file, or a folder to put it in (default .kube-guide-cache)
+      --crd <file|glob>     also check custom resources against the CustomResourceDefinitions in
+                            this file, folder or glob (repeatable); CRDs among the linted files
+                            are always used
       --debug               print counters (files, cache hits, worker threads) to standard error
   -h, --help                show this help
   -v, --version             show the version
 
 Configuration: .kube-guide.yaml files, looked up from each file's folder towards the root
 (the nearest wins; "root: true" stops the search): profile, rules, trustedRegistries, exclude,
-kubernetesVersion.
+kubernetesVersion, crds (CRD files, relative to the config file's folder).
 
 Exit codes: 0 no errors; 1 errors found, or more warnings than --max-warnings;
 2 a usage, configuration or file problem.
@@ -94,6 +99,7 @@ export function parseCommandLine(argv: readonly string[]): CliRequest {
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         debug: { type: 'boolean' },
+        crd: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -131,6 +137,7 @@ export function parseCommandLine(argv: readonly string[]): CliRequest {
     jobs = Number(values.jobs);
   }
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
+  if (values.crd?.some((entry) => entry.trim() === '')) throw new UsageError('--crd expects a file, folder or glob, not an empty string');
 
   return {
     command: 'lint',
@@ -146,5 +153,6 @@ export function parseCommandLine(argv: readonly string[]): CliRequest {
     ...(jobs !== undefined ? { jobs } : {}),
     ...(values.cache ? { cacheLocation: values['cache-location'] ?? DEFAULT_CACHE_LOCATION } : {}),
     debug: values.debug ?? false,
+    ...(values.crd ? { crds: values.crd } : {}),
   };
 }

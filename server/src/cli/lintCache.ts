@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { KubeGuideSettings } from '../settings';
+import type { CrdSchema } from '../schema/crdSchema';
 import type { ObjectSummary } from '../model/objectSummary';
 import type { LintMessage } from './lintResult';
 
 // `--cache`: the findings of each file from the last run, reused while nothing they depend on changed.
 // A whole cache belongs to one tool: its version, its code, its rules and its schema (`toolKey`); a
 // different tool throws every entry away. An entry belongs to one file's text and the settings its
-// config resolved to (`entryKey`), so editing the file or a `.kube-guide.yaml` above it re-checks it.
+// config resolved to (`entryKey`), so editing the file or a `.kube-guide.yaml` above it re-checks it. The
+// CRDs of a run judge every file's custom resources: their fingerprint is part of each entry's key too.
 
 /** Bumped when the cache file's layout changes. */
 const CACHE_FORMAT = 1;
@@ -56,9 +58,17 @@ export function toolKey(parts: { version: string; codeFile: string; rules: unkno
   return sha256(JSON.stringify({ format: CACHE_FORMAT, version: parts.version, code, rules: parts.rules, schema: parts.schema }));
 }
 
-/** What one file's findings depend on besides the tool: its text and the settings its config resolved to. */
-export function entryKey(text: string, settings: KubeGuideSettings): string {
-  return sha256(`${sha256(text)}\0${JSON.stringify(settings)}`);
+/**
+ * What one file's findings depend on besides the tool: its text, the settings its config resolved to, and
+ * the CRD schemas of the run (`crdFingerprint`; empty when there are none).
+ */
+export function entryKey(text: string, settings: KubeGuideSettings, crds = ''): string {
+  return sha256(`${sha256(text)}\0${JSON.stringify(settings)}${crds ? `\0${crds}` : ''}`);
+}
+
+/** One short string for the CRD schemas a run checks custom resources against; empty for none. */
+export function crdFingerprint(schemas: readonly CrdSchema[]): string {
+  return schemas.length === 0 ? '' : sha256(JSON.stringify(schemas));
 }
 
 /** `location` is a file, or an existing folder (or one written with a trailing slash) to put `.kube-guide-cache` in. */

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ALL_RULES } from '../rules/registry';
 import { loadKubernetesSchema } from '../schema/kubernetesSchema';
+import type { CrdSchema } from '../schema/crdSchema';
 import type { CheckServices } from '../services/checkFile';
 import { createSchemaService, type SchemaService } from '../services/schemaService';
 import type { KubeGuideSettings } from '../settings';
@@ -35,16 +36,30 @@ export interface LintJobOutcome {
   error?: string;
 }
 
+/** Checks one file at a time, with the schema of its thread. */
+export interface LintJobRunner {
+  (job: LintJob): Promise<LintJobOutcome>;
+  /** Custom resources are checked against these CRDs from now on, as the editor does with its workspace's. */
+  useCrds(schemas: readonly CrdSchema[]): void;
+}
+
 /** Builds the checker one thread uses for all its files: the schema is loaded once, on the first manifest. */
-export function createLintJobRunner(): (job: LintJob) => Promise<LintJobOutcome> {
+export function createLintJobRunner(): LintJobRunner {
   let schemaService: SchemaService | undefined;
+  let crds: readonly CrdSchema[] = [];
   const services: CheckServices = {
     rules: ALL_RULES,
     // The rule pages ship beside dist/, as they do for the editor.
     docsLink: (ruleId) => pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href,
-    schemaService: () => (schemaService ??= createSchemaService(loadKubernetesSchema())),
+    schemaService: () => {
+      if (!schemaService) {
+        schemaService = createSchemaService(loadKubernetesSchema());
+        if (crds.length > 0) schemaService.setWorkspaceCrds([...crds]);
+      }
+      return schemaService;
+    },
   };
-  return async (job) => {
+  const runJob = async (job: LintJob): Promise<LintJobOutcome> => {
     try {
       let text = job.text;
       let fixedText: string | undefined;
@@ -58,4 +73,12 @@ export function createLintJobRunner(): (job: LintJob) => Promise<LintJobOutcome>
       return { id: job.id, isManifest: false, messages: [], fixable: false, objects: [], error: error instanceof Error ? error.message : String(error) };
     }
   };
+  return Object.assign(runJob, {
+    useCrds(schemas: readonly CrdSchema[]) {
+      // No CRDs before nor now: the schema in use stays (changing it costs a new copy of the whole schema).
+      if (schemas.length === 0 && crds.length === 0) return;
+      crds = schemas;
+      schemaService?.setWorkspaceCrds([...schemas]);
+    },
+  });
 }

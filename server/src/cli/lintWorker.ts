@@ -1,13 +1,12 @@
 // The worker thread's side of `--jobs`: bundled to dist/cli-worker.js (compiled to lintWorker.js beside
 // workerPool.js in tests). Each worker builds one checker, so the schema is loaded once per thread.
 import { parentPort } from 'node:worker_threads';
+import type { CrdSchema } from '../schema/crdSchema';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createLintJobRunner, type LintJob, type LintJobOutcome } from './lintJob';
 
-/** What the pool sends: a batch of files to check in order. */
-export interface WorkerRequest {
-  jobs: LintJob[];
-}
+/** What the pool sends: a batch of files to check in order, or (before the first batch) the run's CRDs. */
+export type WorkerRequest = { jobs: LintJob[] } | { crds: CrdSchema[] };
 
 /** What a worker answers for each batch. */
 export interface WorkerReply {
@@ -29,6 +28,11 @@ if (parentPort) {
   // Batches are checked one after another: a second batch can wait in the queue while the first runs.
   let queue: Promise<unknown> = runJob(WARM_UP);
   port.on('message', (request: WorkerRequest) => {
+    if ('crds' in request) {
+      // Known only once the main thread has read every file; queued, so the warm-up finishes first.
+      queue = queue.then(() => runJob.useCrds(request.crds));
+      return;
+    }
     queue = queue.then(async () => {
       const outcomes: LintJobOutcome[] = [];
       for (const job of request.jobs) outcomes.push(await runJob(job));

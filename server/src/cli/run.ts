@@ -16,7 +16,9 @@ import { DEFAULT_CACHE_LOCATION, HELP_TEXT, parseCommandLine, UsageError, type L
 import { collectTargets, displayPath, isExcluded, type Target } from './fileWalker';
 import { FORMATTERS } from './formatterRegistry';
 import { countMessages, type FileResult, type LintReport, type RunProblem } from './lintResult';
-import { entryKey, openLintCache, resolveCacheFile, toolKey, type LintCache } from './lintCache';
+import { crdFingerprint, entryKey, openLintCache, resolveCacheFile, toolKey, type LintCache } from './lintCache';
+import type { CrdSchema } from '../schema/crdSchema';
+import { configCrdEntries, crdSchemasInText, readExternalCrds, withOutsideCrds } from '../services/externalCrds';
 import type { LintJob, LintJobOutcome } from './lintJob';
 import { createProgressLine } from './progress';
 import { decodeSource, readSourceFile, type SourceText } from './readSource';
@@ -111,9 +113,10 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
   const early = cache ? 0 : workerCountFor(collected.targets.length, options.jobs, cores);
   let pool: WorkerPool | undefined = early > 0 ? startWorkerPool(early) : undefined;
 
-  // 1. In order, on this thread: config, excludes, reading, and the cache.
+  // 1. In order, on this thread: config, excludes, reading, and the CRDs among the files.
   const slots: Slot[] = [];
-  const jobs: LintJob[] = [];
+  const lintedCrds: CrdSchema[] = [];
+  const configCrds = new Map<string, { baseDir: string; patterns: string[] }>();
   for (const target of collected.targets) {
     const where = locate(target, options, cwd);
     const slot: Slot = { target, shown: where.shown, notes: [], problems: [], uri: where.uri };
@@ -133,8 +136,29 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
     const settings: KubeGuideSettings = { ...DEFAULT_SETTINGS, rules: applyConfig(DEFAULT_RULE_SETTINGS, config.ruleSettings) };
     slot.source = source;
     slot.settings = settings;
+    // CRDs judge the custom resources of every file, as in the editor: all are known before any check.
+    lintedCrds.push(...crdSchemasInText(source.text).schemas);
+    for (const named of config.crds) configCrds.set(named.baseDir, named);
+  }
+
+  // 1b. The CRDs --crd and the config files' `crds:` name; for the same kind, one among the linted files wins.
+  const outside = await readExternalCrds([
+    ...(options.crds ?? []).map((pattern) => ({ pattern, baseDir: cwd, namedBy: '--crd' })),
+    ...configCrdEntries([...configCrds.values()]),
+  ]);
+  const shownCrdFile = (file: string) => (path.isAbsolute(file) ? displayPath(cwd, file) : file);
+  problems.push(...outside.problems.map(({ file, problem }) => ({ path: shownCrdFile(file), problem })));
+  notes.push(...outside.notes.map(({ file, problem }) => `${shownCrdFile(file)} ${problem}, so it adds no schema`));
+  const crds = withOutsideCrds(lintedCrds, outside.schemas);
+  const crdKey = crdFingerprint(crds);
+
+  // 1c. In order: the cache (its entries hold for these CRDs only), and the files left to check.
+  const jobs: LintJob[] = [];
+  for (const [id, slot] of slots.entries()) {
+    const { source, settings, target } = slot;
+    if (!source || !settings) continue;
     if (cache && target.kind === 'file') {
-      slot.cacheKey = entryKey(source.text, settings);
+      slot.cacheKey = entryKey(source.text, settings, crdKey);
       const cached = cache.get(target.path, slot.cacheKey);
       // A file --fix would change is always checked afresh: its findings are those of the fixed text.
       if (cached && !(fixing && cached.fixable)) {
@@ -143,7 +167,7 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
         continue;
       }
     }
-    jobs.push({ id: slots.length - 1, text: source.text, uri: where.uri, settings, fix: fixing });
+    jobs.push({ id, text: source.text, uri: slot.uri!, settings, fix: fixing });
   }
 
   // 2. The checks themselves: in-process for a small run, else spread over worker threads.
@@ -154,13 +178,14 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
       // Loaded only here: a run on worker threads never loads the checks (and the schema) on this thread.
       const { createLintJobRunner } = await import('./lintJob.js');
       const runJob = createLintJobRunner();
+      runJob.useCrds(crds);
       for (const [index, job] of jobs.entries()) {
         slots[job.id].outcome = await runJob(job);
         progress.update(index + 1);
       }
     } else {
       pool ??= startWorkerPool(workerCount);
-      const outcomes = await pool.run(jobs, (done) => progress.update(done));
+      const outcomes = await pool.run(jobs, (done) => progress.update(done), crds);
       for (const [id, outcome] of outcomes) slots[id].outcome = outcome;
     }
   } finally {
@@ -195,7 +220,7 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
       }
     }
     if (cache && target.kind === 'file' && slot.settings && !slot.fromCache && (checkedText === source.text || options.fix)) {
-      cache.set(target.path, checkedText === source.text ? slot.cacheKey! : entryKey(checkedText, slot.settings), outcome);
+      cache.set(target.path, checkedText === source.text ? slot.cacheKey! : entryKey(checkedText, slot.settings, crdKey), outcome);
     }
     slot.checkedText = checkedText;
     if (outcome.isManifest) results.push({ displayPath: slot.shown, messages: outcome.messages });
@@ -212,7 +237,8 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
     const fromCache = slots.filter((slot) => slot.fromCache).length;
     notes.push(
       `debug: files=${slots.length} checked=${jobs.length} cached=${fromCache} workers=${workerCount}` +
-        (cache ? ` cache=${displayPath(cwd, cache.file)}` : ''),
+        (cache ? ` cache=${displayPath(cwd, cache.file)}` : '') +
+        (crds.length > 0 ? ` crds=${crds.length}` : ''),
     );
   }
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { CrdSchema } from '../schema/crdSchema';
 import type { LintJob, LintJobOutcome } from './lintJob';
 import type { WorkerReply, WorkerRequest } from './lintWorker';
 
@@ -36,8 +37,11 @@ function workerScript(): string {
 /** Worker threads, started now and ready to check jobs later. */
 export interface WorkerPool {
   readonly size: number;
-  /** Checks the jobs; `onChecked` is called with the number of files done so far. */
-  run(jobs: readonly LintJob[], onChecked: (done: number) => void): Promise<Map<number, LintJobOutcome>>;
+  /**
+   * Checks the jobs, custom resources against `crds` (the run's CRDs, known only after reading every
+   * file, while the workers started before); `onChecked` is called with the number of files done so far.
+   */
+  run(jobs: readonly LintJob[], onChecked: (done: number) => void, crds?: readonly CrdSchema[]): Promise<Map<number, LintJobOutcome>>;
   close(): Promise<void>;
 }
 
@@ -54,9 +58,12 @@ export function startWorkerPool(size: number): WorkerPool {
   for (const worker of workers) worker.on('error', (error) => failures.push(error));
   return {
     size,
-    run: (jobs, onChecked) => {
+    run: (jobs, onChecked, crds = []) => {
       for (const worker of workers) worker.ref();
-      return runJobs(workers.slice(0, Math.max(1, Math.min(size, jobs.length))), jobs, failures, onChecked);
+      const used = workers.slice(0, Math.max(1, Math.min(size, jobs.length)));
+      // Messages arrive in order: each worker has the CRDs before its first batch.
+      if (crds.length > 0) for (const worker of used) worker.postMessage({ crds: [...crds] } satisfies WorkerRequest);
+      return runJobs(used, jobs, failures, onChecked);
     },
     close: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));

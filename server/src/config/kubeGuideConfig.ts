@@ -12,7 +12,7 @@ export const CONFIG_FILE_NAME = '.kube-guide.yaml';
 
 const SEVERITIES: ReadonlyArray<Severity | 'off'> = ['off', 'hint', 'info', 'warning', 'error'];
 const PROFILES: readonly RuleProfile[] = ['aks-production', 'baseline'];
-const KNOWN_KEYS = ['root', 'profile', 'rules', 'trustedRegistries', 'exclude', 'kubernetesVersion'] as const;
+const KNOWN_KEYS = ['root', 'profile', 'rules', 'trustedRegistries', 'exclude', 'kubernetesVersion', 'crds'] as const;
 
 /** One `.kube-guide.yaml`, as written. */
 export interface ConfigFile {
@@ -25,6 +25,8 @@ export interface ConfigFile {
   exclude?: string[];
   /** The Kubernetes minor version the manifests target, "1.30" say: wins over the editor's setting. */
   kubernetesVersion?: string;
+  /** Files, folders or globs of CustomResourceDefinitions, relative to the folder of the file that wrote them. */
+  crds?: string[];
 }
 
 /** A config file that cannot be used: which file, which key, and what is wrong. */
@@ -43,6 +45,8 @@ export interface ResolvedConfig {
   ruleSettings: Partial<RuleSettings>;
   /** Each file's patterns with the folder they are relative to. */
   exclude: Array<{ baseDir: string; patterns: string[] }>;
+  /** Each file's `crds:` entries with the folder they are relative to: they add up, none wins over another. */
+  crds: Array<{ baseDir: string; patterns: string[] }>;
   /** Also in `ruleSettings`; here too for callers that only want to know whether a file set it. */
   kubernetesVersion?: string;
 }
@@ -93,7 +97,8 @@ export function parseConfigText(text: string, filePath: string, knownRuleIds: Re
         break;
       }
       case 'trustedRegistries':
-      case 'exclude': {
+      case 'exclude':
+      case 'crds': {
         if (!isSeq(value)) fail(key, `must be a list of strings (found ${describe(plain)})`);
         const items = plain as unknown[];
         items.forEach((item, index) => {
@@ -175,6 +180,7 @@ export function mergeConfigFiles(nearestFirst: readonly ConfigFile[]): ResolvedC
     files: nearestFirst.map((config) => config.path),
     ruleSettings,
     exclude: nearestFirst.flatMap((config) => (config.exclude ? [{ baseDir: path.dirname(config.path), patterns: config.exclude }] : [])),
+    crds: nearestFirst.flatMap((config) => (config.crds ? [{ baseDir: path.dirname(config.path), patterns: config.crds }] : [])),
     ...(kubernetesVersion ? { kubernetesVersion } : {}),
   };
 }
