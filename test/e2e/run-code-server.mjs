@@ -29,9 +29,9 @@ import { runUiChecks } from './ui/workbench-checks.mjs';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Same default as scripts/install-code-server.sh: outside the clone, shared by every checkout.
 const CACHE_DIR = process.env.KUBE_GUIDE_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'kube-guide');
-const NODE_24 = path.join(CACHE_DIR, 'node24', 'bin', 'node');
+export const NODE_24 = path.join(CACHE_DIR, 'node24', 'bin', 'node');
 const CODE_SERVER_ENTRY = path.join(CACHE_DIR, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const CHROMIUM = process.env.KUBE_GUIDE_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.KUBE_GUIDE_CHROMIUM ?? '/usr/bin/chromium';
 const SERVER_START_TIMEOUT_MS = 60_000;
 const LOG_TAIL_LINES = 60;
 /** Screenshots of the UI checks: under test-results/, which git ignores. */
@@ -62,7 +62,7 @@ export const USER_SETTINGS = {
   'files.hotExit': 'off',
 };
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   // playwright adds --headless itself (headless: true) and --user-data-dir (a fresh one, below).
   '--no-sandbox',
   '--disable-gpu',
@@ -98,7 +98,7 @@ const wallStart = Date.now();
 const log = (message) => process.stdout.write(`[e2e] ${message}\n`);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-class HarnessError extends Error {
+export class HarnessError extends Error {
   constructor(message, exitCode = 1) {
     super(message);
     this.exitCode = exitCode;
@@ -148,7 +148,8 @@ function parseCommandLine() {
   };
 }
 
-function checkPrerequisites({ extensionDir, testsIndex, workspaceDir, runSuite }) {
+/** Throws a HarnessError saying what to run when code-server, its Node or Chromium is missing. */
+export function checkCodeServerInstalled() {
   if (!fs.existsSync(NODE_24) || !fs.existsSync(CODE_SERVER_ENTRY)) {
     throw new HarnessError(
       `code-server is not installed (looked for ${CODE_SERVER_ENTRY} and ${NODE_24}).\n` +
@@ -158,6 +159,10 @@ function checkPrerequisites({ extensionDir, testsIndex, workspaceDir, runSuite }
   if (!fs.existsSync(CHROMIUM)) {
     throw new HarnessError(`no Chromium at ${CHROMIUM}. Run scripts/install-code-server.sh (it installs the Debian package) or set KUBE_GUIDE_CHROMIUM.`);
   }
+}
+
+function checkPrerequisites({ extensionDir, testsIndex, workspaceDir, runSuite }) {
+  checkCodeServerInstalled();
   const manifestPath = path.join(extensionDir, 'package.json');
   if (!fs.existsSync(manifestPath)) {
     throw new HarnessError(`--extension ${extensionDir} has no package.json`);
@@ -174,7 +179,7 @@ function checkPrerequisites({ extensionDir, testsIndex, workspaceDir, runSuite }
   }
 }
 
-function findFreePort() {
+export function findFreePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -187,7 +192,7 @@ function findFreePort() {
 }
 
 /** Keeps the last lines of a stream of text, to show when something goes wrong. */
-class LogTail {
+export class LogTail {
   constructor(limit) {
     this.limit = limit;
     this.lines = [];
@@ -207,7 +212,7 @@ class LogTail {
 }
 
 /** A clean environment for code-server: nothing from a VS Code that might have started us. */
-function codeServerEnvironment() {
+export function codeServerEnvironment() {
   const env = { ...process.env };
   for (const name of Object.keys(env)) {
     if (name.startsWith('VSCODE_') || name === 'ELECTRON_RUN_AS_NODE' || name === 'PASSWORD' || name === 'HASHED_PASSWORD') {
@@ -221,7 +226,7 @@ function codeServerEnvironment() {
   return env;
 }
 
-async function waitForServer(port, codeServer) {
+export async function waitForServer(port, codeServer) {
   const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (codeServer.exitCode !== null || codeServer.signalCode !== null) {
@@ -248,16 +253,7 @@ async function main() {
   checkPrerequisites(options);
 
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-guide-e2e-'));
-  const userDataDir = path.join(tempRoot, 'user-data');
-  const extensionsDir = path.join(tempRoot, 'extensions');
-  const browserProfileDir = path.join(tempRoot, 'chromium-profile');
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.mkdirSync(extensionsDir);
-  fs.mkdirSync(browserProfileDir);
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-  // code-server writes a config with a generated password to ~/.config unless told where.
-  const configFile = path.join(tempRoot, 'code-server.yaml');
-  fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
+  const profile = prepareCodeServerProfile(tempRoot, USER_SETTINGS);
 
   const serverLog = new LogTail(LOG_TAIL_LINES);
   const browserLog = new LogTail(LOG_TAIL_LINES);
@@ -275,15 +271,7 @@ async function main() {
       if (browserContext) {
         await Promise.race([browserContext.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000))]);
       }
-      if (codeServer && codeServer.exitCode === null && codeServer.signalCode === null) {
-        const exited = new Promise((resolve) => codeServer.once('exit', resolve));
-        killProcessGroup(codeServer.pid, 'SIGTERM');
-        const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 5_000))]);
-        if (!stopped) killProcessGroup(codeServer.pid, 'SIGKILL');
-      }
-      // Extension host, pty host and file watcher live in code-server's process group: make sure
-      // none outlives the run even when code-server itself has already gone.
-      if (codeServer) killProcessGroup(codeServer.pid, 'SIGKILL');
+      if (codeServer) await stopCodeServer(codeServer);
       fs.rmSync(tempRoot, { recursive: true, force: true, maxRetries: 3 });
     })();
     return cleanupDone;
@@ -326,23 +314,7 @@ async function main() {
   let exitCode = 1;
   try {
     const port = await findFreePort();
-    const codeServerArgs = [
-      CODE_SERVER_ENTRY,
-      '--config', configFile,
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      '--reconnection-grace-time', '5',
-      '--ignore-last-opened',
-      // Essential: lets the web workbench run extension tests and report through codeAutomation*.
-      '--vscode-option', 'enable-smoke-test-driver',
-      '--vscode-option', 'disable-experiments',
-    ];
+    const codeServerArgs = codeServerArguments({ ...profile, port });
     const env = codeServerEnvironment();
     if (options.grep) env.KUBE_GUIDE_E2E_GREP = options.grep;
 
@@ -359,16 +331,15 @@ async function main() {
     await waitForServer(port, codeServer);
     log(`code-server ${readCodeServerVersion()} ready on 127.0.0.1:${port} in ${seconds(Date.now() - serverStart)}`);
 
-    const remote = (absolutePath) => `vscode-remote://127.0.0.1:${port}${absolutePath}`;
-    const workbenchUrl = (payload) => `http://127.0.0.1:${port}/?${new URLSearchParams({ folder: options.workspaceDir, payload: JSON.stringify(payload) })}`;
-    const url = workbenchUrl([
+    const remote = (absolutePath) => remoteUri(port, absolutePath);
+    const url = workbenchUrl(port, options.workspaceDir, [
       ['extensionDevelopmentPath', remote(options.extensionDir)],
       ['extensionTestsPath', remote(options.testsIndex)],
     ]);
     // The UI checks: the same extension, no tests in the extension host; Playwright drives the page.
-    const uiUrl = workbenchUrl([['extensionDevelopmentPath', remote(options.extensionDir)]]);
+    const uiUrl = workbenchUrl(port, options.workspaceDir, [['extensionDevelopmentPath', remote(options.extensionDir)]]);
 
-    browserContext = await chromium.launchPersistentContext(browserProfileDir, {
+    browserContext = await chromium.launchPersistentContext(profile.browserProfileDir, {
       executablePath: CHROMIUM,
       headless: true,
       args: CHROMIUM_ARGS,
@@ -500,7 +471,69 @@ async function main() {
   return exitCode;
 }
 
-function killProcessGroup(pid, signal) {
+/**
+ * A fresh profile under `tempRoot` for one run: code-server's user data with `settings`, an empty
+ * extensions folder, its config file, and a Chromium profile folder.
+ */
+export function prepareCodeServerProfile(tempRoot, settings) {
+  const userDataDir = path.join(tempRoot, 'user-data');
+  const extensionsDir = path.join(tempRoot, 'extensions');
+  const browserProfileDir = path.join(tempRoot, 'chromium-profile');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(extensionsDir);
+  fs.mkdirSync(browserProfileDir);
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  // code-server writes a config with a generated password to ~/.config unless told where.
+  const configFile = path.join(tempRoot, 'code-server.yaml');
+  fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
+  return { userDataDir, extensionsDir, browserProfileDir, configFile };
+}
+
+/** code-server's command line, to run with NODE_24: offline, no password, on 127.0.0.1:`port`. */
+export function codeServerArguments({ configFile, port, userDataDir, extensionsDir }) {
+  return [
+    CODE_SERVER_ENTRY,
+    '--config', configFile,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--reconnection-grace-time', '5',
+    '--ignore-last-opened',
+    // Essential: lets the web workbench run extension tests and report through codeAutomation*.
+    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option', 'disable-experiments',
+  ];
+}
+
+/** A path on the machine as the web workbench addresses it through the code-server on `port`. */
+export function remoteUri(port, absolutePath) {
+  return `vscode-remote://127.0.0.1:${port}${absolutePath}`;
+}
+
+/** The workbench page on `workspaceDir`, with the smoke-test driver's `payload` ([name, value] pairs). */
+export function workbenchUrl(port, workspaceDir, payload) {
+  return `http://127.0.0.1:${port}/?${new URLSearchParams({ folder: workspaceDir, payload: JSON.stringify(payload) })}`;
+}
+
+/** SIGTERM, then SIGKILL after 5 s; resolves once code-server and its process group are gone. */
+export async function stopCodeServer(codeServer) {
+  if (codeServer.exitCode === null && codeServer.signalCode === null) {
+    const exited = new Promise((resolve) => codeServer.once('exit', resolve));
+    killProcessGroup(codeServer.pid, 'SIGTERM');
+    const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 5_000))]);
+    if (!stopped) killProcessGroup(codeServer.pid, 'SIGKILL');
+  }
+  // Extension host, pty host and file watcher live in code-server's process group: make sure
+  // none outlives the run even when code-server itself has already gone.
+  killProcessGroup(codeServer.pid, 'SIGKILL');
+}
+
+export function killProcessGroup(pid, signal) {
   if (!pid) return;
   try {
     process.kill(-pid, signal);
@@ -509,7 +542,7 @@ function killProcessGroup(pid, signal) {
   }
 }
 
-function readCodeServerVersion() {
+export function readCodeServerVersion() {
   try {
     return JSON.parse(fs.readFileSync(path.join(path.dirname(CODE_SERVER_ENTRY), '..', '..', 'package.json'), 'utf8')).version;
   } catch {
@@ -517,7 +550,16 @@ function readCodeServerVersion() {
   }
 }
 
-// Run only as a script: run-electron.mjs imports USER_SETTINGS from here.
+/** The VS Code version code-server bundles (its lib/vscode). */
+export function readBundledVsCodeVersion() {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(path.dirname(CODE_SERVER_ENTRY), '..', '..', 'lib', 'vscode', 'package.json'), 'utf8')).version;
+  } catch {
+    return '(unknown version)';
+  }
+}
+
+// Run only as a script: run-electron.mjs and scripts/take-screenshots.mjs import from here.
 if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) {
   main().then(
     (code) => process.exit(code),

@@ -32,30 +32,32 @@
 //
 // The first hover is retried: until the language server has loaded its schema it can answer with
 // nothing, and the widget then shows nothing or "Loading...".
+//
+// scripts/take-screenshots.mjs drives the workbench with the same Workbench class and selectors.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** How long one step of a check waits for the workbench to show something before it fails. */
-const CHECK_DEADLINE_MS = 15_000;
+export const CHECK_DEADLINE_MS = 15_000;
 /**
  * Until the first check has passed: the first Quick Open waits for the new extension host (file
  * search runs there), and the status item for the extension's activation and its server.
  */
-const ACTIVATION_DEADLINE_MS = 60_000;
+export const ACTIVATION_DEADLINE_MS = 60_000;
 const POLL_MS = 100;
 
-const STATUS_ITEM = '[id="kube-guide.kube-guide.kubeGuide.manifest"]';
+export const STATUS_ITEM = '[id="kube-guide.kube-guide.kubeGuide.manifest"]';
 const CURSOR_POSITION = '[id="status.editor.selection"]';
 const VISIBLE_HOVER = '.monaco-resizable-hover .monaco-hover-content';
-const MARKER_ROWS = '.markers-panel .monaco-list-row';
+export const MARKER_ROWS = '.markers-panel .monaco-list-row';
 
-class CheckFailure extends Error {}
+export class CheckFailure extends Error {}
 
 /**
  * Polls `probe` until it returns { ok: true, value } or the deadline passes; then fails with what
  * was expected and the last thing the probe saw (`seen`).
  */
-async function waitUntil(expected, probe, deadlineMs = CHECK_DEADLINE_MS) {
+export async function waitUntil(expected, probe, deadlineMs = CHECK_DEADLINE_MS) {
   const deadline = Date.now() + deadlineMs;
   let seen = '(nothing yet)';
   for (;;) {
@@ -73,13 +75,13 @@ async function waitUntil(expected, probe, deadlineMs = CHECK_DEADLINE_MS) {
   }
 }
 
-const oneLine = (text, limit = 400) => {
+export const oneLine = (text, limit = 400) => {
   const flat = String(text ?? '').replace(/\s+/g, ' ').trim();
   return JSON.stringify(flat.length > limit ? `${flat.slice(0, limit)}…` : flat);
 };
 
 /** The workbench driven through its keyboard shortcuts, and what it currently shows. */
-class Workbench {
+export class Workbench {
   constructor(page, workspaceDir, trace) {
     this.page = page;
     this.trace = trace;
@@ -191,7 +193,7 @@ class Workbench {
 }
 
 /** The 1-based line and column of `text` (a whole YAML line's content) in a workspace file. */
-function positionOf(workspaceDir, relativePath, text, columnOffset) {
+export function positionOf(workspaceDir, relativePath, text, columnOffset) {
   const lines = fs.readFileSync(path.join(workspaceDir, relativePath), 'utf8').split(/\r?\n/);
   const index = lines.findIndex((line) => line.replace(/\s#.*$/, '').trim() === text);
   if (index < 0) throw new CheckFailure(`the fixture ${relativePath} has no line "${text}"`);
