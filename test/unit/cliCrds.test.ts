@@ -71,7 +71,7 @@ describe('CLI: custom resources judged by CRDs', function () {
     assert.match(inProcess.stderr, /debug: .* workers=0 crds=1/);
 
     const threaded = await run(['lint', '-f', 'json', '--jobs', '2', '--debug', 'app']);
-    assert.match(threaded.stderr, /workers=2 crds=1/);
+    assert.match(threaded.stderr, /workers=1 crds=1/);
     assert.equal(threaded.stdout, inProcess.stdout);
     assert.equal(threaded.code, inProcess.code);
   });

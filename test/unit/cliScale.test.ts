@@ -12,13 +12,14 @@ import { fixturePath } from '../support/fixtures';
 // --jobs, --cache and the progress line: the pieces, without timing anything.
 
 describe('CLI worker threads (--jobs)', () => {
-  it('stays in-process for a small run unless threads were asked for', () => {
+  it('stays in-process for a small run unless threads were asked for; the main thread counts as one', () => {
     assert.equal(workerCountFor(AUTO_WORKER_THRESHOLD - 1, undefined, 8), 0);
-    assert.equal(workerCountFor(AUTO_WORKER_THRESHOLD, undefined, 8), 2);
-    assert.equal(workerCountFor(10_000, undefined, 8), 8);
+    assert.equal(workerCountFor(AUTO_WORKER_THRESHOLD, undefined, 8), 1);
+    assert.equal(workerCountFor(10_000, undefined, 8), 7, 'one thread per core, this one included');
     assert.equal(workerCountFor(10_000, undefined, 1), 0, 'one core: no threads');
-    assert.equal(workerCountFor(5, 4, 2), 4, 'an explicit --jobs is honoured');
-    assert.equal(workerCountFor(3, 4, 2), 3, 'never more threads than files');
+    assert.equal(workerCountFor(5, 4, 2), 3, 'an explicit --jobs is honoured');
+    assert.equal(workerCountFor(3, 4, 2), 2, 'never more threads than files');
+    assert.equal(workerCountFor(1, 4, 2), 0, 'one file: this thread alone');
     assert.equal(workerCountFor(10_000, 1, 8), 0, '--jobs 1 is in-process');
   });
 });
@@ -148,11 +149,40 @@ describe('CLI run in-process with --jobs and --cache', function () {
     const inProcess = await run(['lint', '-f', 'json', '--jobs', '1', '--debug', '.']);
     assert.match(inProcess.stderr, /debug: files=2 checked=2 cached=0 workers=0/);
     const threaded = await run(['lint', '-f', 'json', '--jobs', '2', '--debug', '--cache', '.']);
-    assert.match(threaded.stderr, /debug: files=2 checked=2 cached=0 workers=2/);
+    assert.match(threaded.stderr, /debug: files=2 checked=2 cached=0 workers=1/);
     assert.equal(threaded.stdout, inProcess.stdout);
     assert.equal(threaded.code, inProcess.code);
     const cached = await run(['lint', '-f', 'json', '--debug', '--cache', '.']);
     assert.match(cached.stderr, /debug: files=2 checked=0 cached=2 workers=0/);
     assert.equal(cached.stdout, inProcess.stdout);
+  });
+
+  it('knows the autoscalers of the whole run in every file\'s check and fix, on any thread', async () => {
+    const deployment = (name: string) =>
+      ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', `  name: ${name}`, 'spec:', '  selector:', '    matchLabels:', `      app: ${name}`,
+        '  template:', '    metadata:', '      labels:', `        app: ${name}`, '    spec:', '      containers:', `      - name: ${name}`, `        image: ${name}:1.0.0`, ''].join('\n');
+    const autoscaler = ['apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata:', '  name: web', 'spec:', '  scaleTargetRef:',
+      '    apiVersion: apps/v1', '    kind: Deployment', '    name: web', '  minReplicas: 2', '  maxReplicas: 5', ''].join('\n');
+    const app = path.join(folder, 'scaled');
+    mkdirSync(app);
+    // Enough files that the main thread checks some of them beside the worker.
+    for (const name of ['web', 'api', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6']) writeFileSync(path.join(app, `${name}.yaml`), deployment(name));
+    writeFileSync(path.join(app, 'zz-hpa.yaml'), autoscaler);
+    const replicaFindings = (stdout: string) =>
+      (JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>)
+        .filter((result) => result.messages.some((message) => message.ruleId === 'replicas-minimum'))
+        .map((result) => path.basename(result.filePath))
+        .sort();
+    const inProcess = await run(['lint', '-f', 'json', '--jobs', '1', '--debug', 'scaled']);
+    assert.match(inProcess.stderr, /workers=0 autoscalers=1/);
+    assert.deepEqual(replicaFindings(inProcess.stdout), ['a1.yaml', 'a2.yaml', 'a3.yaml', 'a4.yaml', 'a5.yaml', 'a6.yaml', 'api.yaml'], 'the autoscaled web needs no replicas');
+    const threaded = await run(['lint', '-f', 'json', '--jobs', '2', '--debug', 'scaled']);
+    assert.match(threaded.stderr, /workers=1 autoscalers=1/);
+    assert.equal(threaded.stdout, inProcess.stdout);
+    const dryRun = await run(['lint', '--fix-dry-run', '--jobs', '2', 'scaled']);
+    const patchOf = (file: string) => dryRun.stdout.split(/^(?=--- a\/)/m).find((patch) => patch.startsWith(`--- a/scaled/${file}`)) ?? '';
+    assert.match(patchOf('api.yaml'), /^\+  replicas: 2$/m);
+    assert.match(patchOf('web.yaml'), /^\+ /m, 'other fixes still apply to web.yaml');
+    assert.doesNotMatch(patchOf('web.yaml'), /^\+\s*replicas:/m, '--fix leaves the autoscaled Deployment without replicas');
   });
 });

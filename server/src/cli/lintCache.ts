@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { KubeGuideSettings } from '../settings';
-import type { CrdSchema } from '../schema/crdSchema';
 import type { ObjectSummary } from '../model/objectSummary';
 import type { LintMessage } from './lintResult';
+import { isEmptyRunContext, type RunContext } from './runContext';
 
 // `--cache`: the findings of each file from the last run, reused while nothing they depend on changed.
 // A whole cache belongs to one tool: its version, its code, its rules and its schema (`toolKey`); a
@@ -60,15 +60,24 @@ export function toolKey(parts: { version: string; codeFile: string; rules: unkno
 
 /**
  * What one file's findings depend on besides the tool: its text, the settings its config resolved to, and
- * the CRD schemas of the run (`crdFingerprint`; empty when there are none).
+ * what the run's other files tell the check (`contextFingerprint`; empty when nothing).
  */
-export function entryKey(text: string, settings: KubeGuideSettings, crds = ''): string {
-  return sha256(`${sha256(text)}\0${JSON.stringify(settings)}${crds ? `\0${crds}` : ''}`);
+export function entryKey(text: string, settings: KubeGuideSettings, context = ''): string {
+  return sha256(`${sha256(text)}\0${JSON.stringify(settings)}${context ? `\0${context}` : ''}`);
 }
 
-/** One short string for the CRD schemas a run checks custom resources against; empty for none. */
-export function crdFingerprint(schemas: readonly CrdSchema[]): string {
-  return schemas.length === 0 ? '' : sha256(JSON.stringify(schemas));
+/**
+ * One short string for what the run's other files tell each file's check (the CRDs custom resources are
+ * checked against, the workloads autoscalers scale); empty when they tell nothing.
+ */
+export function contextFingerprint(context: RunContext): string {
+  if (isEmptyRunContext(context)) return '';
+  const scaled = context.autoscalers.map((object) => ({
+    kind: object.kind,
+    namespace: object.namespace,
+    targets: object.references.filter((reference) => reference.via === 'scale-target').map((reference) => reference.target),
+  }));
+  return sha256(JSON.stringify({ crds: context.crds, scaled }));
 }
 
 /** `location` is a file, or an existing folder (or one written with a trailing slash) to put `.kube-guide-cache` in. */

@@ -7,7 +7,9 @@ import type { CheckServices } from '../services/checkFile';
 import { createSchemaService, type SchemaService } from '../services/schemaService';
 import type { KubeGuideSettings } from '../settings';
 import type { ObjectSummary } from '../model/objectSummary';
+import { WorkspaceIndex } from '../model/workspaceIndex';
 import type { LintMessage } from './lintResult';
+import type { RunContext } from './runContext';
 import { fixText, lintText } from './lintText';
 
 // One file's work, in a form that can cross to a worker thread and back (structured clone):
@@ -39,14 +41,15 @@ export interface LintJobOutcome {
 /** Checks one file at a time, with the schema of its thread. */
 export interface LintJobRunner {
   (job: LintJob): Promise<LintJobOutcome>;
-  /** Custom resources are checked against these CRDs from now on, as the editor does with its workspace's. */
-  useCrds(schemas: readonly CrdSchema[]): void;
+  /** The files from now on are checked in this context. */
+  useContext(context: RunContext): void;
 }
 
 /** Builds the checker one thread uses for all its files: the schema is loaded once, on the first manifest. */
 export function createLintJobRunner(): LintJobRunner {
   let schemaService: SchemaService | undefined;
   let crds: readonly CrdSchema[] = [];
+  let autoscalers: WorkspaceIndex | undefined;
   const services: CheckServices = {
     rules: ALL_RULES,
     // The rule pages ship beside dist/, as they do for the editor.
@@ -64,21 +67,28 @@ export function createLintJobRunner(): LintJobRunner {
       let text = job.text;
       let fixedText: string | undefined;
       if (job.fix) {
-        const fixed = fixText(text, services, job.settings);
+        const fixed = fixText(text, job.uri, services, job.settings, autoscalers);
         if (fixed !== text) text = fixedText = fixed;
       }
-      const linted = await lintText(text, job.uri, services, job.settings);
+      const linted = await lintText(text, job.uri, services, job.settings, autoscalers);
       return { id: job.id, ...(fixedText !== undefined ? { fixedText } : {}), ...linted };
     } catch (error) {
       return { id: job.id, isManifest: false, messages: [], fixable: false, objects: [], error: error instanceof Error ? error.message : String(error) };
     }
   };
   return Object.assign(runJob, {
-    useCrds(schemas: readonly CrdSchema[]) {
+    useContext(context: RunContext) {
+      autoscalers = undefined;
+      if (context.autoscalers.length > 0) {
+        autoscalers = new WorkspaceIndex();
+        const byUri = new Map<string, ObjectSummary[]>();
+        for (const object of context.autoscalers) byUri.set(object.uri, [...(byUri.get(object.uri) ?? []), object]);
+        for (const [uri, objects] of byUri) autoscalers.update(uri, objects, { findDependents: false });
+      }
       // No CRDs before nor now: the schema in use stays (changing it costs a new copy of the whole schema).
-      if (schemas.length === 0 && crds.length === 0) return;
-      crds = schemas;
-      schemaService?.setWorkspaceCrds([...schemas]);
+      if (context.crds.length === 0 && crds.length === 0) return;
+      crds = context.crds;
+      schemaService?.setWorkspaceCrds([...context.crds]);
     },
   });
 }

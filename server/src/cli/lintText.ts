@@ -2,8 +2,10 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyTextEdits } from '../fixes/textEdit';
 import { parseManifestFile, type ManifestFile } from '../model/manifestFile';
 import { summarizeFile, type ObjectSummary } from '../model/objectSummary';
-import { runRules, type RuleFinding } from '../rules/engine';
-import type { Severity } from '../rules/rule';
+import type { WorkspaceIndex } from '../model/workspaceIndex';
+import { runRules, type RuleFinding, type RuleRun } from '../rules/engine';
+import type { AnyRule, Severity } from '../rules/rule';
+import type { RuleSettings } from '../rules/ruleSettings';
 import { checkFile, type CheckServices } from '../services/checkFile';
 import { fixAllEdits } from '../services/ruleService';
 import type { KubeGuideSettings } from '../settings';
@@ -25,12 +27,31 @@ export interface TextLint {
   objects: ObjectSummary[];
 }
 
-export async function lintText(text: string, uri: string, services: CheckServices, settings: KubeGuideSettings): Promise<TextLint> {
-  const { file, ruleRun, diagnostics } = await checkFile(text, uri, services, settings);
+/**
+ * `context` holds what single-file rules may ask of the rest of the run (the run's autoscalers, for
+ * replicas-minimum): the file is placed in it for its check, as the editor's workspace index holds it.
+ */
+export async function lintText(text: string, uri: string, services: CheckServices, settings: KubeGuideSettings, context?: WorkspaceIndex): Promise<TextLint> {
+  const file = parseManifestFile(text);
   if (!file.isManifest) return { isManifest: false, messages: [], fixable: false, objects: [] };
+  const objects = summarizeFile(uri, file);
+  const ruleRun = runFileRules(file, uri, objects, services.rules, settings.rules, context);
+  const { diagnostics } = await checkFile(text, uri, services, settings, { parsed: file, ruleRun });
   const messages = diagnostics.map((diagnostic) => toMessage(diagnostic, file, ruleRun.findings));
   messages.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { isManifest: true, messages, fixable: fixAllEdits(ruleRun).length > 0, objects: summarizeFile(uri, file) };
+  return { isManifest: true, messages, fixable: fixAllEdits(ruleRun).length > 0, objects };
+}
+
+/** The single-file rules over a file, with the file's objects placed among the context's for the while. */
+function runFileRules(file: ManifestFile, uri: string, objects: ObjectSummary[], rules: readonly AnyRule[], settings: RuleSettings, context?: WorkspaceIndex): RuleRun {
+  if (!context) return runRules(file, rules, settings);
+  const before = context.objectsIn(uri);
+  context.update(uri, objects, { findDependents: false });
+  try {
+    return runRules(file, rules, settings, { view: context, uri });
+  } finally {
+    context.update(uri, before, { findDependents: false });
+  }
 }
 
 
@@ -60,13 +81,13 @@ function toMessage(diagnostic: Diagnostic, file: ManifestFile, findings: readonl
  * Applies every rule fix the editor's "Fix all" would, round after round until nothing changes.
  * A file whose lines all end in CRLF keeps CRLF, even where a fix brought a bare LF.
  */
-export function fixText(text: string, services: Pick<CheckServices, 'rules'>, settings: KubeGuideSettings): string {
+export function fixText(text: string, uri: string, services: Pick<CheckServices, 'rules'>, settings: KubeGuideSettings, context?: WorkspaceIndex): string {
   const crlf = text.includes('\r\n') && !/(^|[^\r])\n/.test(text);
   let current = text;
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
     const file = parseManifestFile(current);
     if (!file.isManifest) break;
-    const edits = fixAllEdits(runRules(file, services.rules, settings.rules));
+    const edits = fixAllEdits(runFileRules(file, uri, context ? summarizeFile(uri, file) : [], services.rules, settings.rules, context));
     if (edits.length === 0) break;
     let next = applyTextEdits(current, edits);
     if (crlf) next = next.replace(/\r?\n/g, '\r\n');

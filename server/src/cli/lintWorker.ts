@@ -1,12 +1,12 @@
 // The worker thread's side of `--jobs`: bundled to dist/cli-worker.js (compiled to lintWorker.js beside
 // workerPool.js in tests). Each worker builds one checker, so the schema is loaded once per thread.
 import { parentPort } from 'node:worker_threads';
-import type { CrdSchema } from '../schema/crdSchema';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createLintJobRunner, type LintJob, type LintJobOutcome } from './lintJob';
+import type { RunContext } from './runContext';
 
-/** What the pool sends: a batch of files to check in order, or (before the first batch) the run's CRDs. */
-export type WorkerRequest = { jobs: LintJob[] } | { crds: CrdSchema[] };
+/** What the pool sends: a batch of files to check in order, or (before the first batch) the run's context. */
+export type WorkerRequest = { jobs: LintJob[] } | { context: RunContext };
 
 /** What a worker answers for each batch. */
 export interface WorkerReply {
@@ -28,9 +28,9 @@ if (parentPort) {
   // Batches are checked one after another: a second batch can wait in the queue while the first runs.
   let queue: Promise<unknown> = runJob(WARM_UP);
   port.on('message', (request: WorkerRequest) => {
-    if ('crds' in request) {
+    if ('context' in request) {
       // Known only once the main thread has read every file; queued, so the warm-up finishes first.
-      queue = queue.then(() => runJob.useCrds(request.crds));
+      queue = queue.then(() => runJob.useContext(request.context));
       return;
     }
     queue = queue.then(async () => {

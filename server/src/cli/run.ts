@@ -16,10 +16,13 @@ import { DEFAULT_CACHE_LOCATION, HELP_TEXT, parseCommandLine, UsageError, type L
 import { collectTargets, displayPath, isExcluded, type Target } from './fileWalker';
 import { FORMATTERS } from './formatterRegistry';
 import { countMessages, type FileResult, type LintReport, type RunProblem } from './lintResult';
-import { crdFingerprint, entryKey, openLintCache, resolveCacheFile, toolKey, type LintCache } from './lintCache';
+import { contextFingerprint, entryKey, openLintCache, resolveCacheFile, toolKey, type LintCache } from './lintCache';
 import type { CrdSchema } from '../schema/crdSchema';
 import { configCrdEntries, crdSchemasInText, readExternalCrds, withOutsideCrds } from '../services/externalCrds';
 import type { LintJob, LintJobOutcome } from './lintJob';
+import { autoscalersIn, type RunContext } from './runContext';
+import { parseManifestFile } from '../model/manifestFile';
+import { summarizeFile, type ObjectSummary } from '../model/objectSummary';
 import { createProgressLine } from './progress';
 import { decodeSource, readSourceFile, type SourceText } from './readSource';
 import { startWorkerPool, workerCountFor, type WorkerPool } from './workerPool';
@@ -113,9 +116,11 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
   const early = cache ? 0 : workerCountFor(collected.targets.length, options.jobs, cores);
   let pool: WorkerPool | undefined = early > 0 ? startWorkerPool(early) : undefined;
 
-  // 1. In order, on this thread: config, excludes, reading, and the CRDs among the files.
+  // 1. In order, on this thread: config, excludes, reading, and what other files' checks need to know of
+  // each file: the CRDs and the autoscalers among them.
   const slots: Slot[] = [];
   const lintedCrds: CrdSchema[] = [];
+  const autoscalers: ObjectSummary[] = [];
   const configCrds = new Map<string, { baseDir: string; patterns: string[] }>();
   for (const target of collected.targets) {
     const where = locate(target, options, cwd);
@@ -138,6 +143,8 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
     slot.settings = settings;
     // CRDs judge the custom resources of every file, as in the editor: all are known before any check.
     lintedCrds.push(...crdSchemasInText(source.text).schemas);
+    // Only files that name a scale target are parsed here: the checks parse every file again anyway.
+    if (source.text.includes('scaleTargetRef')) autoscalers.push(...autoscalersIn(summarizeFile(where.uri, parseManifestFile(source.text))));
     for (const named of config.crds) configCrds.set(named.baseDir, named);
   }
 
@@ -149,16 +156,16 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
   const shownCrdFile = (file: string) => (path.isAbsolute(file) ? displayPath(cwd, file) : file);
   problems.push(...outside.problems.map(({ file, problem }) => ({ path: shownCrdFile(file), problem })));
   notes.push(...outside.notes.map(({ file, problem }) => `${shownCrdFile(file)} ${problem}, so it adds no schema`));
-  const crds = withOutsideCrds(lintedCrds, outside.schemas);
-  const crdKey = crdFingerprint(crds);
+  const context: RunContext = { crds: withOutsideCrds(lintedCrds, outside.schemas), autoscalers };
+  const contextKey = contextFingerprint(context);
 
-  // 1c. In order: the cache (its entries hold for these CRDs only), and the files left to check.
+  // 1c. In order: the cache (its entries hold for this context only), and the files left to check.
   const jobs: LintJob[] = [];
   for (const [id, slot] of slots.entries()) {
     const { source, settings, target } = slot;
     if (!source || !settings) continue;
     if (cache && target.kind === 'file') {
-      slot.cacheKey = entryKey(source.text, settings, crdKey);
+      slot.cacheKey = entryKey(source.text, settings, contextKey);
       const cached = cache.get(target.path, slot.cacheKey);
       // A file --fix would change is always checked afresh: its findings are those of the fixed text.
       if (cached && !(fixing && cached.fixable)) {
@@ -170,23 +177,25 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
     jobs.push({ id, text: source.text, uri: slot.uri!, settings, fix: fixing });
   }
 
-  // 2. The checks themselves: in-process for a small run, else spread over worker threads.
+  // 2. The checks themselves: on this thread for a small run, else on this thread and worker threads.
   const workerCount = pool ? pool.size : workerCountFor(jobs.length, options.jobs, cores);
   const progress = createProgressLine(io.stderr, jobs.length);
   try {
-    if (workerCount === 0) {
-      // Loaded only here: a run on worker threads never loads the checks (and the schema) on this thread.
+    if (jobs.length > 0) {
+      // Loaded only now, when there is something to check: the schema is loaded on the first manifest.
       const { createLintJobRunner } = await import('./lintJob.js');
       const runJob = createLintJobRunner();
-      runJob.useCrds(crds);
-      for (const [index, job] of jobs.entries()) {
-        slots[job.id].outcome = await runJob(job);
-        progress.update(index + 1);
+      if (workerCount === 0) {
+        runJob.useContext(context);
+        for (const [index, job] of jobs.entries()) {
+          slots[job.id].outcome = await runJob(job);
+          progress.update(index + 1);
+        }
+      } else {
+        pool ??= startWorkerPool(workerCount);
+        const outcomes = await pool.run(jobs, (done) => progress.update(done), context, runJob);
+        for (const [id, outcome] of outcomes) slots[id].outcome = outcome;
       }
-    } else {
-      pool ??= startWorkerPool(workerCount);
-      const outcomes = await pool.run(jobs, (done) => progress.update(done), crds);
-      for (const [id, outcome] of outcomes) slots[id].outcome = outcome;
     }
   } finally {
     progress.end();
@@ -220,7 +229,7 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
       }
     }
     if (cache && target.kind === 'file' && slot.settings && !slot.fromCache && (checkedText === source.text || options.fix)) {
-      cache.set(target.path, checkedText === source.text ? slot.cacheKey! : entryKey(checkedText, slot.settings, crdKey), outcome);
+      cache.set(target.path, checkedText === source.text ? slot.cacheKey! : entryKey(checkedText, slot.settings, contextKey), outcome);
     }
     slot.checkedText = checkedText;
     if (outcome.isManifest) results.push({ displayPath: slot.shown, messages: outcome.messages });
@@ -238,7 +247,8 @@ async function runLint(options: LintOptions, io: CliIo): Promise<number> {
     notes.push(
       `debug: files=${slots.length} checked=${jobs.length} cached=${fromCache} workers=${workerCount}` +
         (cache ? ` cache=${displayPath(cwd, cache.file)}` : '') +
-        (crds.length > 0 ? ` crds=${crds.length}` : ''),
+        (context.crds.length > 0 ? ` crds=${context.crds.length}` : '') +
+        (autoscalers.length > 0 ? ` autoscalers=${autoscalers.length}` : ''),
     );
   }
 

@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CrdSchema } from '../schema/crdSchema';
-import type { LintJob, LintJobOutcome } from './lintJob';
+import type { LintJob, LintJobOutcome, LintJobRunner } from './lintJob';
+import { isEmptyRunContext, type RunContext } from './runContext';
 import type { WorkerReply, WorkerRequest } from './lintWorker';
 
-// Spreads files over worker threads. The pool starts before the files are read, so each worker loads the
-// bundle and the schema (about half a second) while the main thread walks and reads the tree. Batches are
-// small and handed out as workers free up, so a thread that drew slow files does not hold the run back;
-// each worker keeps one batch queued behind the one it is checking, so it never waits for the main
-// thread. Outcomes are put back in the files' order.
+// Spreads files over threads: worker threads, and the main thread itself once it has read every file (it
+// would otherwise wait idle, and each worker costs a load of the bundle and the schema). The pool starts
+// before the files are read, so each worker loads the bundle and the schema (about half a second) while the
+// main thread walks and reads the tree. Batches are small and handed out as threads free up, so a thread
+// that drew slow files does not hold the run back; each worker keeps one batch queued behind the one it is
+// checking, so it never waits while the main thread checks a batch of its own. Outcomes are put back in
+// the files' order.
 
 /** Below this many files to check, `--jobs auto` stays in-process: starting a worker (loading the bundle
  * and the schema, about half a second) costs more than sharing a couple of hundred files saves. */
@@ -19,11 +21,14 @@ const AUTO_FILES_PER_WORKER = 100;
 const MAX_BATCH = 16;
 const BATCHES_IN_FLIGHT_PER_WORKER = 2;
 
-/** How many worker threads a run uses; 0 means in-process. `requested` undefined is `--jobs auto`. */
+/**
+ * How many worker threads a run starts beside the main thread, which checks files too: `--jobs N` is N
+ * threads in all. 0 means in-process only. `requested` undefined is `--jobs auto`: one thread per core.
+ */
 export function workerCountFor(files: number, requested: number | undefined, cores: number): number {
-  if (requested !== undefined) return requested > 1 ? Math.min(requested, files) : 0;
+  if (requested !== undefined) return requested > 1 ? Math.max(0, Math.min(requested, files) - 1) : 0;
   if (files < AUTO_WORKER_THRESHOLD || cores < 2) return 0;
-  return Math.max(2, Math.min(cores, Math.floor(files / AUTO_FILES_PER_WORKER)));
+  return Math.max(2, Math.min(cores, Math.floor(files / AUTO_FILES_PER_WORKER))) - 1;
 }
 
 /** The worker script: dist/cli-worker.js beside the bundled CLI, or the compiled module in tests. */
@@ -38,10 +43,11 @@ function workerScript(): string {
 export interface WorkerPool {
   readonly size: number;
   /**
-   * Checks the jobs, custom resources against `crds` (the run's CRDs, known only after reading every
-   * file, while the workers started before); `onChecked` is called with the number of files done so far.
+   * Checks the jobs on the workers and, through `checkHere`, on the calling thread, in `context` (known
+   * only after reading every file, while the workers started before); `onChecked` is called with the
+   * number of files done so far.
    */
-  run(jobs: readonly LintJob[], onChecked: (done: number) => void, crds?: readonly CrdSchema[]): Promise<Map<number, LintJobOutcome>>;
+  run(jobs: readonly LintJob[], onChecked: (done: number) => void, context: RunContext, checkHere?: LintJobRunner): Promise<Map<number, LintJobOutcome>>;
   close(): Promise<void>;
 }
 
@@ -58,12 +64,13 @@ export function startWorkerPool(size: number): WorkerPool {
   for (const worker of workers) worker.on('error', (error) => failures.push(error));
   return {
     size,
-    run: (jobs, onChecked, crds = []) => {
+    run: (jobs, onChecked, context, checkHere) => {
       for (const worker of workers) worker.ref();
       const used = workers.slice(0, Math.max(1, Math.min(size, jobs.length)));
-      // Messages arrive in order: each worker has the CRDs before its first batch.
-      if (crds.length > 0) for (const worker of used) worker.postMessage({ crds: [...crds] } satisfies WorkerRequest);
-      return runJobs(used, jobs, failures, onChecked);
+      // Messages arrive in order: each worker has the context before its first batch.
+      if (!isEmptyRunContext(context)) for (const worker of used) worker.postMessage({ context } satisfies WorkerRequest);
+      checkHere?.useContext(context);
+      return runJobs(used, jobs, failures, onChecked, checkHere);
     },
     close: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
@@ -76,6 +83,7 @@ async function runJobs(
   jobs: readonly LintJob[],
   earlierFailures: readonly Error[],
   onChecked: (done: number) => void,
+  checkHere?: LintJobRunner,
 ): Promise<Map<number, LintJobOutcome>> {
   const outcomes = new Map<number, LintJobOutcome>();
   if (jobs.length === 0) return outcomes;
@@ -83,12 +91,13 @@ async function runJobs(
   let next = 0;
   const takeBatch = (): LintJob[] => {
     const remaining = jobs.length - next;
-    const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(remaining / (workers.length * 8))));
+    const threads = workers.length + (checkHere ? 1 : 0);
+    const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(remaining / (threads * 8))));
     const batch = jobs.slice(next, next + size);
     next += batch.length;
     return batch;
   };
-  await new Promise<void>((resolve, reject) => {
+  const onWorkers = new Promise<void>((resolve, reject) => {
     let finishedWorkers = 0;
     for (const worker of workers) {
       let inFlight = 0;
@@ -114,5 +123,15 @@ async function runJobs(
       if (inFlight === 0 && ++finishedWorkers === workers.length) resolve();
     }
   });
+  // This thread takes batches too, between which the workers' replies are let in (and answered with more).
+  const here = async () => {
+    if (!checkHere) return;
+    for (let batch = takeBatch(); batch.length > 0; batch = takeBatch()) {
+      for (const job of batch) outcomes.set(job.id, await checkHere(job));
+      onChecked(outcomes.size);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all([onWorkers, here()]);
   return outcomes;
 }
