@@ -2,21 +2,35 @@
  * Edit distance counting insertions, deletions, substitutions and swaps of two neighbours
  * (optimal string alignment), the usual typing mistakes.
  */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+export function editDistance(a: string, b: string, max = Infinity): number {
+  // Past `max` the exact figure does not matter: a length gap that large, or two rows with nothing under it,
+  // end the work early (callers comparing many names pass the best distance found so far).
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
+  if (rows[0].length < cols) rows = [0, 1, 2].map(() => new Int32Array(cols * 2)) as typeof rows;
+  // Three rows suffice (the transposition looks two back); they are reused from call to call.
+  let [beforePrevious, previous, current] = rows;
+  for (let j = 0; j < cols; j++) previous[j] = j;
+  let previousRowMin = 0;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, beforePrevious[j - 2] + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
+    // Later rows build on this one, or (a swap) on the one before it, adding to them: past `max` both, past `max` all.
+    if (rowMin > max && previousRowMin > max) return max + 1;
+    previousRowMin = rowMin;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return d[rows - 1][cols - 1];
+  return previous[cols - 1];
 }
+
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
  * The allowed name that `typed` most likely meant, or undefined when none is close enough or two are
