@@ -50,6 +50,8 @@ import { ExternalCrdFiles, withOutsideCrds } from './services/externalCrds';
 import { documentSettingsFor } from './services/documentSettings';
 import { readRedHatYamlReport, schemaDeciderFor } from './services/schemaCoexistence';
 import { suppressionCompletions } from './services/suppressionCompletion';
+import { UnopenedFileChecks } from './services/unopenedFileChecks';
+import { WorkspaceViewsRefresh, type WorkspaceViewsChange } from './services/workspaceViewsRefresh';
 import { FIX_ALL_KIND, ruleCodeActions, ruleDocsAt, withRuleDocs } from './services/ruleService';
 import { fileTooLargeDiagnostic, oversizedManifest } from './services/fileSizeLimit';
 import { createHoverService, type HoverService } from './services/hoverService';
@@ -138,32 +140,18 @@ const graphFindings = new GraphFindings({
   ruleSettingsFor: (uri) => workspaceConfig.ruleSettingsFor(uri, settings.rules),
   readText: (uri) => indexing.readText(uri),
 });
-// CodeLens and the workspace graph show the whole workspace: when it changes, the client is told to ask
-// again, once edits settle rather than on every keystroke.
-const VIEWS_REFRESH_DELAY_MS = 300;
 let canRefreshCodeLens = false;
 let canLinkDefinitions = false;
 let graphRequested = false;
-let viewsRefreshTimer: NodeJS.Timeout | undefined;
-let viewsShownGeneration = -1;
-const viewsChangeReasons = new Set<'index' | 'findings' | 'settings'>();
-
-function workspaceViewsMayHaveChanged(reason: 'index' | 'findings' | 'settings'): void {
-  viewsChangeReasons.add(reason);
-  clearTimeout(viewsRefreshTimer);
-  viewsRefreshTimer = setTimeout(() => {
-    const indexChanged = indexing.index.generation !== viewsShownGeneration;
-    const settingsChanged = viewsChangeReasons.has('settings');
-    const findingsChanged = viewsChangeReasons.has('findings');
-    viewsShownGeneration = indexing.index.generation;
-    viewsChangeReasons.clear();
-    // Turning CodeLens off must clear the lenses too: a settings change refreshes either way.
-    if (canRefreshCodeLens && (settingsChanged || (indexChanged && settings.codeLens.enable))) {
-      connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-    }
-    if (graphRequested && (indexChanged || findingsChanged || settingsChanged)) void connection.sendNotification(WORKSPACE_GRAPH_CHANGED_NOTIFICATION);
-  }, VIEWS_REFRESH_DELAY_MS);
-}
+const workspaceViews = new WorkspaceViewsRefresh({
+  generation: () => indexing.index.generation,
+  codeLensEnabled: () => settings.codeLens.enable,
+  canRefreshCodeLens: () => canRefreshCodeLens,
+  graphShown: () => graphRequested,
+  refreshCodeLens: () => void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined),
+  graphChanged: () => void connection.sendNotification(WORKSPACE_GRAPH_CHANGED_NOTIFICATION),
+});
+const workspaceViewsMayHaveChanged = (reason: WorkspaceViewsChange) => workspaceViews.mayHaveChanged(reason);
 
 function rulesFor(uri: string, file: ManifestFile): RuleRun {
   const generation = indexing.index.generation;
@@ -327,57 +315,28 @@ function recheckAffected(change: IndexChange): void {
   for (const uri of change.affectedUris) {
     const document = documents.get(uri);
     if (document) scheduleValidation(document);
-    else queueUnopenedCheck(uri);
+    else unopenedChecks.schedule(uri);
   }
 }
 
-// kubeGuide.diagnosticsScope "workspace": manifests nobody opened get their problems too, checked one at a
-// time in the background from their text on disk.
-const unopenedQueue = new Set<string>();
-const unopenedPublished = new Set<string>();
-let drainingUnopened = false;
-
-function queueUnopenedCheck(uri: string): void {
-  if (settings.diagnosticsScope !== 'workspace' || documents.get(uri)) return;
-  unopenedQueue.add(uri);
-  if (drainingUnopened) return;
-  drainingUnopened = true;
-  setImmediate(() => void drainUnopened());
-}
-
-async function drainUnopened(): Promise<void> {
-  for (const uri of unopenedQueue) {
-    unopenedQueue.delete(uri);
-    if (documents.get(uri) || settings.diagnosticsScope !== 'workspace') continue;
-    try {
-      const text = indexing.index.objectsIn(uri).length > 0 ? await indexing.readText(uri) : undefined;
-      if (text === undefined || oversizedManifest(text, settings.maxFileSizeMb)) {
-        if (unopenedPublished.delete(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
-        continue;
-      }
-      const file = parseManifestFile(text);
-      const { diagnostics } = await checkFile(text, uri, checkServices, settingsFor(uri).settings, { parsed: file, ruleRun: rulesFor(uri, file) });
-      if (documents.get(uri)) continue; // opened meanwhile: the editor's own check wins
-      unopenedPublished.add(uri);
-      await connection.sendDiagnostics({ uri, diagnostics });
-    } catch (error) {
-      connection.console.error(`Kube Guide could not check ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
-    }
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  drainingUnopened = false;
-}
+// kubeGuide.diagnosticsScope "workspace": manifests nobody opened get their problems too.
+const unopenedChecks = new UnopenedFileChecks({
+  enabled: () => settings.diagnosticsScope === 'workspace',
+  isOpen: (uri) => documents.get(uri) !== undefined,
+  readManifest: async (uri) => {
+    const text = indexing.index.objectsIn(uri).length > 0 ? await indexing.readText(uri) : undefined;
+    return text === undefined || oversizedManifest(text, settings.maxFileSizeMb) ? undefined : text;
+  },
+  check: async (uri, text) => {
+    const file = parseManifestFile(text);
+    return (await checkFile(text, uri, checkServices, settingsFor(uri).settings, { parsed: file, ruleRun: rulesFor(uri, file) })).diagnostics;
+  },
+  publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+  logError: (message) => connection.console.error(message),
+});
 
 /** Applies kubeGuide.diagnosticsScope: checks every unopened manifest, or withdraws their problems. */
-function applyDiagnosticsScope(): void {
-  if (settings.diagnosticsScope === 'workspace') {
-    for (const uri of indexing.index.uris()) queueUnopenedCheck(uri);
-    return;
-  }
-  unopenedQueue.clear();
-  for (const uri of unopenedPublished) if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-  unopenedPublished.clear();
-}
+const applyDiagnosticsScope = () => unopenedChecks.applyScope(indexing.index.uris());
 
 function scheduleValidation(document: TextDocument, delayMs = VALIDATION_DELAY_MS): void {
   clearTimeout(pendingValidations.get(document.uri));
@@ -445,8 +404,8 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   for (const change of changes) {
     if (isConfigFile(change.uri)) continue;
     recheckAffected(change.type === FileChangeType.Deleted ? indexing.deleted(change.uri) : await indexing.refreshFromDisk(change.uri));
-    if (change.type === FileChangeType.Deleted && unopenedPublished.delete(change.uri)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
-    else queueUnopenedCheck(change.uri);
+    if (change.type === FileChangeType.Deleted) unopenedChecks.deleted(change.uri);
+    else unopenedChecks.schedule(change.uri);
   }
 });
 
@@ -459,7 +418,7 @@ documents.onDidClose(({ document }) => {
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   graphFindings.forget(document.uri);
   workspaceViewsMayHaveChanged('findings');
-  queueUnopenedCheck(document.uri);
+  unopenedChecks.schedule(document.uri);
   // Unsaved edits are gone with the editor: the file on disk is what the workspace holds again.
   void indexing.closeDocument(document.uri).then(recheckAffected);
 });
