@@ -228,13 +228,12 @@ describe('kube-guide CLI (node dist/cli.js)', function () {
     if (existsSync(CORPUS_DIR)) suites.push({ name: '../shared/corpus', folder: CORPUS_DIR });
     else it('skips the corpus: ../shared/corpus is not beside this checkout', function () { this.skip(); });
 
-    let client: LspTestClient;
-    before(async () => {
-      client = new LspTestClient();
-      await client.initialize();
-    });
-    after(async () => {
-      await client.shutdown();
+    // The CLI judges each file with the rest of the run (an autoscaler in one file excuses a workload in
+    // another from replicas-minimum): the editor gets the same folder as its workspace.
+    let client: LspTestClient | undefined;
+    afterEach(async () => {
+      await client?.shutdown();
+      client = undefined;
     });
 
     const key = (code: string, line: number, character: number, endLine: number, endCharacter: number) =>
@@ -242,6 +241,9 @@ describe('kube-guide CLI (node dist/cli.js)', function () {
 
     for (const { name, folder } of suites) {
       it(`finds the same rule ids and codes at the same ranges in ${name}`, async () => {
+        client = new LspTestClient();
+        await client.initialize({ workspaceFolders: [pathToFileURL(folder).href] });
+        await client.workspaceIndexed();
         const run = lintJson([folder]);
         assert.notEqual(run.status, 2, run.stderr);
         const fromCli = new Map(run.files.map((file) => [path.resolve(REPO_ROOT, file.filePath), file]));
