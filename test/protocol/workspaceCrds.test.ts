@@ -4,36 +4,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { crdText } from '../support/crdText';
 import { LspTestClient } from '../support/lspClient';
 
 // A CustomResourceDefinition in a file nobody opened checks the custom resources of every open file, and
 // they are checked again when the definition changes on disk.
 
-const crd = (field: string) =>
-  [
-    'apiVersion: apiextensions.k8s.io/v1',
-    'kind: CustomResourceDefinition',
-    'metadata:',
-    '  name: widgets.example.com',
-    'spec:',
-    '  group: example.com',
-    '  scope: Namespaced',
-    '  names: { kind: Widget, plural: widgets, singular: widget }',
-    '  versions:',
-    '    - name: v1',
-    '      served: true',
-    '      storage: true',
-    '      schema:',
-    '        openAPIV3Schema:',
-    '          type: object',
-    '          properties:',
-    '            spec:',
-    '              type: object',
-    '              properties:',
-    `                ${field}: { type: integer }`,
-    '',
-  ].join('\n');
-
+const crd = (field: string) => crdText('Widget', [field], ['v1'], 'integer');
 const widget = ['apiVersion: example.com/v1', 'kind: Widget', 'metadata:', '  name: gear', 'spec:', '  size: 3', ''].join('\n');
 
 describe('custom resources checked against a CRD of the workspace, over LSP', function () {

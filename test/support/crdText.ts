@@ -1,7 +1,7 @@
 // A small CustomResourceDefinition for tests of CRDs named from outside the checked files.
 
-/** A CRD of `<kind>` in the group example.com, whose `spec` allows the given string fields, per version. */
-export function crdText(kind: string, fields: readonly string[], versions: readonly string[] = ['v1']): string {
+/** A CRD of `<kind>` in the group example.com, whose `spec` allows the given fields (strings, unless told), per version. */
+export function crdText(kind: string, fields: readonly string[], versions: readonly string[] = ['v1'], fieldType = 'string'): string {
   return [
     'apiVersion: apiextensions.k8s.io/v1',
     'kind: CustomResourceDefinition',
@@ -23,7 +23,7 @@ export function crdText(kind: string, fields: readonly string[], versions: reado
       '            spec:',
       '              type: object',
       '              properties:',
-      ...fields.map((field) => `                ${field}: { type: string }`),
+      ...fields.map((field) => `                ${field}: { type: ${fieldType} }`),
     ]),
     '',
   ].join('\n');

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseCommandLine } from '../../server/src/cli/args';
-import { runCli, EXIT_FINDINGS, EXIT_TROUBLE, type CliIo } from '../../server/src/cli/run';
+import { EXIT_FINDINGS, EXIT_TROUBLE } from '../../server/src/cli/run';
+import { runCliInProcess } from '../support/cliInProcess';
 import { parseManifestFile } from '../../server/src/model/manifestFile';
 import { loadKubernetesSchema } from '../../server/src/schema/kubernetesSchema';
 import { crdSchemasInText } from '../../server/src/services/externalCrds';
@@ -28,19 +29,7 @@ describe('CLI: custom resources judged by CRDs', function () {
   beforeEach(() => (top = mkdtempSync(path.join(tmpdir(), 'kube-guide-cli-crds-'))));
   afterEach(() => rmSync(top, { recursive: true, force: true }));
 
-  async function run(argv: string[], cwd = top): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIo = {
-      cwd,
-      env: {},
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-      readStdin: async () => Buffer.alloc(0),
-    };
-    const code = await runCli(argv, io);
-    return { code, stdout, stderr };
-  }
+  const run = (argv: string[], cwd = top) => runCliInProcess(argv, cwd);
 
   const schemaFindings = (stdout: string, file: string) =>
     (JSON.parse(stdout) as JsonFile[])

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { entryKey, openLintCache, resolveCacheFile, toolKey } from '../../server/src/cli/lintCache';
 import { createProgressLine, PROGRESS_DELAY_MS } from '../../server/src/cli/progress';
-import { runCli, type CliIo } from '../../server/src/cli/run';
+import { runCliInProcess } from '../support/cliInProcess';
 import { AUTO_WORKER_THRESHOLD, workerCountFor } from '../../server/src/cli/workerPool';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { fixturePath } from '../support/fixtures';
@@ -129,19 +129,7 @@ describe('CLI run in-process with --jobs and --cache', function () {
   before(() => (folder = mkdtempSync(path.join(tmpdir(), 'kube-guide-run-'))));
   after(() => rmSync(folder, { recursive: true, force: true }));
 
-  async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIo = {
-      cwd: folder,
-      env: {},
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-      readStdin: async () => Buffer.alloc(0),
-    };
-    const code = await runCli(argv, io);
-    return { code, stdout, stderr };
-  }
+  const run = (argv: string[]) => runCliInProcess(argv, folder);
 
   it('gives the same report on two worker threads as in-process, and then from the cache', async () => {
     writeFileSync(path.join(folder, 'mistakes.yaml'), readFileSync(fixturePath('schema', 'deployment-mistakes.yaml')));
