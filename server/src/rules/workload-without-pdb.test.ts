@@ -77,6 +77,12 @@ testWorkspaceRule(workloadWithoutPdb, {
       errors: [{ file: 'deploy.yaml', line: 4, message: `Deployment "web" runs 2 replicas, ${NO_BUDGET}` }],
     },
     {
+      // Found by fuzzing: the budget would cover nothing, so its finding came back after the fix.
+      name: 'no fix when the workload\'s own selector misses its pods',
+      files: { 'deploy.yaml': workload({ replicas: 2, podLabels: ['app: nginx'], selector: ['matchLabels:', '  app: web'] }) },
+      errors: [{ file: 'deploy.yaml', line: 4, message: `Deployment "web" runs 2 replicas, ${NO_BUDGET}` }],
+    },
+    {
       name: 'no fix when a budget named web-pdb already exists for other pods',
       files: { 'deploy.yaml': workload({ replicas: 2 }), 'pdb.yaml': disruptionBudget({ matchLabels: ['app: api'] }) },
       errors: [{ file: 'deploy.yaml', line: 4, message: `Deployment "web" runs 2 replicas, ${NO_BUDGET}` }],

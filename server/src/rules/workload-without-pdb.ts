@@ -1,5 +1,6 @@
 import { appendDocument } from '../fixes/documentEdits';
 import { newDocumentLines } from '../fixes/yamlText';
+import { selectorMatches } from '../model/labelSelector';
 import type { ObjectSummary } from '../model/objectSummary';
 import { namespaceOf, type WorkspaceView } from '../model/workspaceIndex';
 import type { Fix, WorkspaceRule } from './rule';
@@ -57,6 +58,9 @@ export const workloadWithoutPdb: WorkspaceRule = {
 function addBudgetFix(workload: ObjectSummary, workspace: WorkspaceView, fileText: () => string): Fix | undefined {
   const selector = workload.podSelector?.selector;
   if (!workload.name || !selector || selector.matchExpressions.length > 0 || Object.keys(selector.matchLabels).length === 0) return undefined;
+  // A selector that misses the workload's own pods (the API server refuses such a workload) would make a
+  // budget that covers nothing: the workload needs mending first.
+  if (!selectorMatches(selector, workload.podLabels ?? {})) return undefined;
   const name = `${workload.name}-pdb`;
   // A budget of that name that selects other pods already exists: adding a second one would replace it on apply.
   if (workspace.find('PodDisruptionBudget', name, namespaceOf(workload)).length > 0) return undefined;
