@@ -1,5 +1,7 @@
+import { parseAllDocuments } from 'yaml';
 import type { Position, Range } from '../model/manifestFile';
 import { lineStartsOf, offsetOfPosition } from '../model/textPositions';
+import { YAML_PARSE_OPTIONS } from '../model/yamlStream';
 import type { TextEdit } from './textEdit';
 import { lineBreakOf } from './yamlEdits';
 
@@ -23,8 +25,12 @@ export function removeLineAt(text: string, range: Range): TextEdit {
   return { start, end, newText: '' };
 }
 
-/** Adds a new YAML document (given as lines, without `---`) at the end of a file. */
-export function appendDocument(text: string, lines: readonly string[]): TextEdit {
+/**
+ * Adds a new YAML document (given as lines, without `---`) at the end of a file. Undefined when the file
+ * does not parse cleanly: text added after broken YAML (an unclosed quote or bracket) can become part of it.
+ */
+export function appendDocument(text: string, lines: readonly string[]): TextEdit | undefined {
+  if (parseAllDocuments(text, { ...YAML_PARSE_OPTIONS, uniqueKeys: false }).some((document) => document.errors.length > 0)) return undefined;
   const lineBreak = lineBreakOf(text);
   const endsWithBreak = text.length === 0 || /[\r\n]$/.test(text);
   const body = ['---', ...lines].join(lineBreak) + lineBreak;

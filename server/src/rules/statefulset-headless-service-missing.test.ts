@@ -48,6 +48,12 @@ testWorkspaceRule(statefulsetHeadlessServiceMissing, {
       },
     },
     {
+      // Found by fuzzing: a Service appended after broken YAML became part of it, and the finding stayed.
+      name: 'no fix when a later document of the file does not parse',
+      files: { 'sts.yaml': statefulSet('kafka', { replicas: 3 }) + yaml('---', 'apiVersion: v1', 'kind: ConfigMap', 'data: {broken: [unclosed') },
+      errors: [{ file: 'sts.yaml', line: 6, message: /names Service "kafka" as its serviceName, but no Service of that name/ }],
+    },
+    {
       name: 'unnamed ports, and a file that indents sequence dashes',
       files: { 'sts.yaml': indentedStatefulSet },
       errors: [{ file: 'sts.yaml', line: 6, message: /names Service "kafka" as its serviceName, but no Service of that name is in namespace "default"/ }],

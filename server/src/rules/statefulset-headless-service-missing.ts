@@ -81,7 +81,8 @@ function addHeadlessService({ object, fileText }: WorkspaceRuleContext, referenc
     metadata: { name: reference.target.name, ...(object.namespace ? { namespace: object.namespace } : {}) },
     spec: { clusterIP: 'None', selector: selector.matchLabels, ...(ports.length > 0 ? { ports } : {}) },
   });
-  return { title: `Add a headless Service "${reference.target.name}" for this StatefulSet`, edits: [appendDocument(text, lines)] };
+  const edit = appendDocument(text, lines);
+  return edit && { title: `Add a headless Service "${reference.target.name}" for this StatefulSet`, edits: [edit] };
 }
 
 /** Service ports for the containers' ports: one per port and protocol, named as Kubernetes requires when there are several. */

@@ -29,6 +29,12 @@ testWorkspaceRule(workloadWithoutNetworkPolicy, {
   ],
   invalid: [
     {
+      // Found by fuzzing: the policy would select nothing, so the finding came back after the fix.
+      name: 'no fix when the workload\'s own selector misses its pods',
+      files: { 'np.yaml': backendPolicy, 'deploy.yaml': deployment('payments', ['app: payments']).replace('      app: payments\n  template', '      app: pay\n  template') },
+      errors: [{ file: 'deploy.yaml', line: 4, message: /^Deployment "payments" is not selected by any NetworkPolicy/ }],
+    },
+    {
       name: 'a workload left out: the fix adds a same-namespace policy for it',
       files: { 'np.yaml': backendPolicy, 'deploy.yaml': deployment('payments', ['app: payments', 'version: "2"'], 'shop'), 'shop-np.yaml': policy('allow-frontend', ['  podSelector:', '    matchLabels:', '      app: cart'], 'shop') },
       errors: [{

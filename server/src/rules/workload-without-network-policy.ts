@@ -59,6 +59,8 @@ export const workloadWithoutNetworkPolicy: WorkspaceRule = {
 function sameNamespacePolicy(object: ObjectSummary, workspace: WorkspaceView, namespace: string, fileText: () => string): Fix | undefined {
   const selector = object.podSelector?.selector;
   if (!object.name || !selector || selector.matchExpressions.length > 0 || Object.keys(selector.matchLabels).length === 0) return undefined;
+  // A selector that misses the workload's own pods would make a policy over nothing: mend the workload first.
+  if (!selectorMatches(selector, object.podLabels ?? {})) return undefined;
   const name = `${object.name}-allow-same-namespace`;
   if (workspace.find('NetworkPolicy', name, namespace).length > 0) return undefined;
   const text = fileText();
@@ -68,8 +70,9 @@ function sameNamespacePolicy(object: ObjectSummary, workspace: WorkspaceView, na
     metadata: { name, ...(object.namespace ? { namespace: object.namespace } : {}) },
     spec: { podSelector: { matchLabels: selector.matchLabels }, policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: {} }] }] },
   });
-  return {
+  const edit = appendDocument(text, lines);
+  return edit && {
     title: `Add NetworkPolicy "${name}" letting in only pods of namespace "${namespace}" (then narrow it to the real callers)`,
-    edits: [appendDocument(text, lines)],
+    edits: [edit],
   };
 }

@@ -71,5 +71,6 @@ function addBudgetFix(workload: ObjectSummary, workspace: WorkspaceView, fileTex
     metadata: { name, ...(workload.namespace !== undefined ? { namespace: workload.namespace } : {}) },
     spec: { maxUnavailable: 1, selector: { matchLabels: selector.matchLabels } },
   });
-  return { title: `Add PodDisruptionBudget "${name}" (maxUnavailable 1)`, edits: [appendDocument(text, lines)] };
+  const edit = appendDocument(text, lines);
+  return edit && { title: `Add PodDisruptionBudget "${name}" (maxUnavailable 1)`, edits: [edit] };
 }

@@ -179,7 +179,7 @@ export function createSchemaService(schema: object, customResources: CustomResou
     if (unchecked.length > 0) {
       const found = await checkDocuments(file, unchecked);
       for (const object of unchecked) {
-        const inside = found.filter((d) => d.range.start.line >= object.range.start.line && d.range.start.line <= object.range.end.line);
+        const inside = findingsWithin(file, object.offsets, found);
         const text = file.text.slice(object.offsets[0], object.offsets[1]);
         findings.set(text, inside.map((d) => shiftLines(d, -object.range.start.line)));
         remember(text, findings.get(text)!);
@@ -263,6 +263,19 @@ async function unlessTooDeep<T>(work: () => Promise<T>, fallback: T): Promise<T>
     if (error instanceof RangeError) return fallback;
     throw error;
   }
+}
+
+/**
+ * The findings that belong to the document at `[start, end)` of the file: they are remembered with its
+ * text and shown again wherever that text recurs, so they must lie within it. One at its very end belongs
+ * to what follows (a `---` line), unless nothing follows; one that runs past its end is cut there.
+ */
+function findingsWithin(file: ManifestFile, [start, end]: readonly [number, number], found: readonly Diagnostic[]): Diagnostic[] {
+  return found.flatMap((diagnostic) => {
+    const from = file.offsetAt(diagnostic.range.start);
+    if (from < start || from > end || (from === end && end < file.text.length)) return [];
+    return [file.offsetAt(diagnostic.range.end) > end ? { ...diagnostic, range: { start: diagnostic.range.start, end: file.positionAt(end) } } : diagnostic];
+  });
 }
 
 /** yaml-language-server ends some syntax errors past their line's end (on the line break): keep them on the line. */
