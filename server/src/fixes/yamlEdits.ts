@@ -73,10 +73,18 @@ export function appendToMap(text: string, map: YAMLMap, lines: string[], parentC
     return parseAllDocuments(edited).some((document) => document.errors.length > 0) ? undefined : edit;
   }
   const last = map.items[map.items.length - 1] as Pair<YamlNode, YamlNode | null> | undefined;
-  if (!last) return undefined;
-  const indent = ' '.repeat(columnOf(text, last.key));
+  // A key left empty (`: 3`) has no place in the text: the other keys tell the indentation.
+  const keyed = [...map.items].reverse().find(isWrittenKey);
+  if (!last || !keyed) return undefined;
+  const indent = ' '.repeat(columnOf(text, keyed.key as YamlNode));
   const at = lineEnd(text, Math.max(trimmedEnd(text, pairContentEnd(last)) - 1, 0));
   return { start: at, end: at, newText: lines.map((line) => lineBreak + indent + line).join('') };
+}
+
+/** True when the pair's key is written out: an empty key (`: 3`) is placed at the end of the line before. */
+function isWrittenKey(pair: Pair<unknown, unknown>): boolean {
+  const range = (pair.key as YamlNode | null)?.range;
+  return !!range && range[1] > range[0];
 }
 
 /** Removes a block mapping's pair, with its whole lines (the nested value and any comment on them). */
@@ -150,7 +158,7 @@ export function addMissingFields(text: string, map: YAMLMap, tree: FieldTree, co
 
 /** The column of a block mapping's keys (0 for an empty or flow mapping written at the line start). */
 export function keyColumnOf(text: string, map: YAMLMap): number {
-  const first = map.items[0]?.key as YamlNode | undefined;
+  const first = map.items.find(isWrittenKey)?.key as YamlNode | undefined;
   return first ? columnOf(text, first) : columnOf(text, map);
 }
 

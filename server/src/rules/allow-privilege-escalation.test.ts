@@ -19,6 +19,13 @@ testRule(allowPrivilegeEscalation, {
       output: deployment('        - name: web', '          securityContext:', '            allowPrivilegeEscalation: false'),
     },
     {
+      // Found by fuzzing: the container's last key is empty (`: 3`), and securityContext landed at column 0.
+      name: 'missing, in a container whose last key is left empty',
+      code: deployment('        - name: web', '          image: nginx:1.27', '          : 3'),
+      errors: [{ line: 9, message: 'Container "web" does not set allowPrivilegeEscalation: false.' }],
+      output: deployment('        - name: web', '          image: nginx:1.27', '          : 3', '          securityContext:', '            allowPrivilegeEscalation: false'),
+    },
+    {
       name: 'missing, with an existing securityContext and one without any',
       code: deployment(
         '        - name: web',
