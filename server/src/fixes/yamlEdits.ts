@@ -72,6 +72,7 @@ export function appendToMap(text: string, map: YAMLMap, lines: string[], parentC
     const edited = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
     return parseAllDocuments(edited).some((document) => document.errors.length > 0) ? undefined : edit;
   }
+  if (hasComplexKeys(map)) return undefined;
   const last = map.items[map.items.length - 1] as Pair<YamlNode, YamlNode | null> | undefined;
   // A key left empty (`: 3`) has no place in the text: the other keys tell the indentation.
   const keyed = [...map.items].reverse().find(isWrittenKey);
@@ -79,6 +80,11 @@ export function appendToMap(text: string, map: YAMLMap, lines: string[], parentC
   const indent = ' '.repeat(columnOf(text, keyed.key as YamlNode));
   const at = lineEnd(text, Math.max(trimmedEnd(text, pairContentEnd(last)) - 1, 0));
   return { start: at, end: at, newText: lines.map((line) => lineBreak + indent + line).join('') };
+}
+
+/** True when some key of the mapping is itself a mapping or a list (`? requests: ...`). */
+function hasComplexKeys(map: YAMLMap): boolean {
+  return map.items.some((pair) => pair.key !== null && !isScalar(pair.key));
 }
 
 /** True when the pair's key is written out: an empty key (`: 3`) is placed at the end of the line before. */
@@ -130,6 +136,8 @@ function renderTree(tree: FieldTree, unit: number): string[] {
  * so existing values are never touched. `column` is where the mapping's own key sits (for `{}` values).
  */
 export function addMissingFields(text: string, map: YAMLMap, tree: FieldTree, column: number): TextEdit[] {
+  // With `? key` entries a field we look for may be written inside a key: leave such a mapping alone.
+  if (hasComplexKeys(map)) return [];
   const unit = indentUnitOf(text);
   const missing: FieldTree = {};
   const edits: TextEdit[] = [];

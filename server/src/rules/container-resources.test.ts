@@ -20,6 +20,12 @@ testRule(containerResources, {
   ],
   invalid: [
     {
+      // Found by fuzzing: the fix wrote into a mapping with a `? key` and broke the YAML.
+      name: 'no fix where resources are written with an explicit `?` key',
+      code: deployment('        - name: web', '          image: nginx:1.27', '          resources:', '           ? requests:', '              cpu: 1m', '            limits:', '              cpu: 2m'),
+      errors: [{ line: 9, message: /^Container "web" sets no CPU request, memory request or memory limit\.$/ }],
+    },
+    {
       name: 'a container with no resources at all, comments kept',
       code: deployment(
         '        - name: web # the shop front',
