@@ -50,8 +50,8 @@ Options:
       --max-file-size <n>   skip files larger than n bytes (suffix k or m allowed; default 5m)
       --stdin-filename <p>  the name to report standard input under (also picks its config)
       --color, --no-color   force colours on or off in the stylish format
-  -j, --jobs <n|auto>       worker threads to check files on (default auto: one per core,
-                            and none when fewer than 200 files need checking)
+  -j, --jobs <n|auto>       threads to check files on, the main one included (default auto: one
+                            per core, and one when fewer than 200 files need checking)
       --cache               only check files that changed since the last run (content, config,
                             CRDs and tool version are compared)
       --cache-location <p>  the cache file, or a folder to put it in (default .kube-guide-cache)
