@@ -1,4 +1,5 @@
 import type { ObjectSummary } from '../model/objectSummary';
+import { scalesWorkload } from '../model/workspaceIndex';
 import type { CrdSchema } from '../schema/crdSchema';
 
 // What checking one file needs from the rest of the run, known once the main thread has read every file.
@@ -18,5 +19,4 @@ export interface RunContext {
 export const isEmptyRunContext = (context: RunContext): boolean => context.crds.length === 0 && context.autoscalers.length === 0;
 
 /** The autoscalers among a file's objects. */
-export const autoscalersIn = (objects: readonly ObjectSummary[]): ObjectSummary[] =>
-  objects.filter((object) => object.references.some((reference) => reference.via === 'scale-target'));
+export const autoscalersIn = (objects: readonly ObjectSummary[]): ObjectSummary[] => objects.filter(scalesWorkload);

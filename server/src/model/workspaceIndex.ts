@@ -237,7 +237,7 @@ export class WorkspaceIndex implements WorkspaceView {
 }
 
 /** True for an autoscaler: whether its target can be judged depends on the workloads of its namespace. */
-const scalesWorkload = (object: ObjectSummary) => object.references.some((reference) => reference.via === 'scale-target');
+export const scalesWorkload = (object: ObjectSummary): boolean => object.references.some((reference) => reference.via === 'scale-target');
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
